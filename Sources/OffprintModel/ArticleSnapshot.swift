@@ -1,0 +1,33 @@
+// ArticleSnapshot: an article as of its head revision, with its body and images: what
+// `show`, `list` and the exporters work from. Exporters take these values and never open the
+// library themselves.
+import Foundation
+
+/// One article at its head revision.
+public struct ArticleSnapshot: Sendable {
+    public var id: ArticleID
+    /// The head revision's hash.
+    public var head: ContentHash
+    public var metadata: ArticleMetadata
+    public var state: ArticleState
+    /// Time of the article's first revision (HLC wall-clock part).
+    public var addedAt: Date
+    /// Time of the head revision.
+    public var updatedAt: Date
+    /// Stored body HTML (docs/html-subset.md); images as `offprint-blob:` references.
+    public var content: String
+    /// Image blobs the body refers to, by hash.
+    public var images: [ContentHash: Data]
+
+    public init(id: ArticleID, head: ContentHash, metadata: ArticleMetadata, state: ArticleState,
+                addedAt: Date, updatedAt: Date, content: String, images: [ContentHash: Data]) {
+        self.id = id
+        self.head = head
+        self.metadata = metadata
+        self.state = state
+        self.addedAt = addedAt
+        self.updatedAt = updatedAt
+        self.content = content
+        self.images = images
+    }
+}

@@ -1,0 +1,178 @@
+// HTMLNode: a small mutable document tree in plain Swift. The libxml2 parse result is copied
+// into it once (HTMLParser.swift), so that extraction and sanitising never touch libxml2
+// pointers.
+import Foundation
+
+/// One attribute, in document order.
+public struct HTMLAttribute: Hashable, Sendable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A node of a parsed HTML document: the document itself, an element, a text run or a
+/// comment. Reference type with a weak `parent` link; mutate through the methods below so
+/// that parent links stay right.
+public final class HTMLNode {
+    public enum Kind: Sendable { case document, element, text, comment }
+
+    public let kind: Kind
+    /// Element name, lower case (`""` for non-elements).
+    public var name: String
+    /// Attributes of an element, in document order; names lower case.
+    public var attributes: [HTMLAttribute]
+    /// Character data of a text or comment node (entities already decoded).
+    public var text: String
+    public private(set) weak var parent: HTMLNode?
+    public private(set) var children: [HTMLNode]
+
+    public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
+        self.kind = kind
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+        self.children = []
+    }
+
+    /// A new element.
+    public static func element(_ name: String, _ attributes: [HTMLAttribute] = [],
+                               children: [HTMLNode] = []) -> HTMLNode {
+        let n = HTMLNode(kind: .element, name: name, attributes: attributes)
+        for c in children { n.append(c) }
+        return n
+    }
+
+    /// A new text node.
+    public static func textNode(_ text: String) -> HTMLNode { HTMLNode(kind: .text, text: text) }
+
+    public var isElement: Bool { kind == .element }
+    public var isText: Bool { kind == .text }
+
+    /// The value of attribute `name` (lower case), or nil.
+    public func attribute(_ name: String) -> String? {
+        for a in attributes where a.name == name { return a.value }
+        return nil
+    }
+
+    /// Sets (or, with nil, removes) attribute `name`.
+    public func setAttribute(_ name: String, _ value: String?) {
+        if let i = attributes.firstIndex(where: { $0.name == name }) {
+            if let value { attributes[i].value = value } else { attributes.remove(at: i) }
+        } else if let value {
+            attributes.append(HTMLAttribute(name: name, value: value))
+        }
+    }
+
+    /// Appends `child`, detaching it from its old parent first.
+    public func append(_ child: HTMLNode) {
+        child.detach()
+        child.parent = self
+        children.append(child)
+    }
+
+    /// Inserts `child` at `index`, detaching it from its old parent first.
+    public func insert(_ child: HTMLNode, at index: Int) {
+        child.detach()
+        child.parent = self
+        children.insert(child, at: min(index, children.count))
+    }
+
+    /// Removes this node from its parent.
+    public func detach() {
+        guard let p = parent else { return }
+        if let i = p.children.firstIndex(where: { $0 === self }) { p.children.remove(at: i) }
+        parent = nil
+    }
+
+    /// Replaces this node in its parent by `nodes` (in order).
+    public func replace(with nodes: [HTMLNode]) {
+        guard let p = parent, let i = p.children.firstIndex(where: { $0 === self }) else { return }
+        p.children.remove(at: i)
+        parent = nil
+        for (k, n) in nodes.enumerated() {
+            n.detach()
+            n.parent = p
+            p.children.insert(n, at: i + k)
+        }
+    }
+
+    /// Removes all children.
+    public func removeAllChildren() {
+        for c in children { c.parent = nil }
+        children.removeAll()
+    }
+
+    /// Moves all children of `other` to the end of this node.
+    public func adoptChildren(of other: HTMLNode) {
+        let moved = other.children
+        other.removeAllChildren()
+        for c in moved {
+            c.parent = self
+            children.append(c)
+        }
+    }
+
+    /// The index of this node among its parent's children.
+    public var indexInParent: Int? { parent?.children.firstIndex(where: { $0 === self }) }
+
+    /// Child elements only.
+    public var elementChildren: [HTMLNode] { children.filter { $0.kind == .element } }
+
+    /// Concatenated text of all descendant text nodes, in document order.
+    public var textContent: String {
+        if kind == .text { return text }
+        var out = ""
+        collectText(into: &out)
+        return out
+    }
+
+    private func collectText(into out: inout String) {
+        for c in children {
+            if c.kind == .text { out += c.text } else if c.kind != .comment { c.collectText(into: &out) }
+        }
+    }
+
+    /// All descendant elements in document order (pre-order), not including self.
+    public func descendants() -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        var stack: [HTMLNode] = children.reversed()
+        while let n = stack.popLast() {
+            if n.kind == .element {
+                out.append(n)
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return out
+    }
+
+    /// Descendant elements named `name` (lower case), in document order.
+    public func elements(named name: String) -> [HTMLNode] {
+        descendants().filter { $0.name == name }
+    }
+
+    /// The first descendant element named `name`.
+    public func firstElement(named name: String) -> HTMLNode? {
+        var stack: [HTMLNode] = children.reversed()
+        while let n = stack.popLast() {
+            if n.kind == .element {
+                if n.name == name { return n }
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return nil
+    }
+
+    /// A deep copy (without parent).
+    public func clone() -> HTMLNode {
+        let n = HTMLNode(kind: kind, name: name, attributes: attributes, text: text)
+        for c in children {
+            let cc = c.clone()
+            cc.parent = n
+            n.children.append(cc)
+        }
+        return n
+    }
+}

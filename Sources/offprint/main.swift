@@ -1,0 +1,2 @@
+import OffprintCLI
+OffprintCommand.main()
