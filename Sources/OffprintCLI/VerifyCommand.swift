@@ -1,0 +1,35 @@
+// `offprint verify`: integrity check, re-hash of every blob and revision, every reference.
+import ArgumentParser
+import Foundation
+import OffprintModel
+import OffprintStorage
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check the library file: SQLite integrity, every hash, every reference, every head.")
+
+    @OptionGroup var options: LibraryOptions
+    @ParentCommand var root: OffprintCommand
+
+    @Flag(help: "Print {\"ok\": Bool, \"problems\": [String]}.")
+    var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let library = try LibraryLocation.openRequired(options, root.global)
+            defer { library.close() }
+            let problems = try library.verify()
+            if json {
+                Console.out(JSONValue.object([
+                    ("ok", .bool(problems.isEmpty)),
+                    ("problems", .array(problems.map(JSONValue.string))),
+                ]).serialized())
+            } else if problems.isEmpty {
+                Console.out("ok: library is intact")
+            } else {
+                for p in problems { Console.error(p) }
+            }
+            if !problems.isEmpty { throw ExitCode(ExitStatus.failed) }
+        }
+    }
+}
