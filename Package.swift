@@ -48,6 +48,7 @@ let package = Package(
         .executableTarget(name: "offprint", dependencies: ["OffprintCLI"]),
         .target(name: "OffprintTestSupport", path: "Tests/OffprintTestSupport"),
         .testTarget(name: "OffprintModelTests", dependencies: ["OffprintModel"]),
+        .testTarget(name: "OffprintXMLTests", dependencies: ["OffprintXML", "OffprintTestSupport"]),
         .testTarget(name: "OffprintExtractionTests",
                     dependencies: ["OffprintExtraction", "OffprintXML", "OffprintTestSupport"]),
         .testTarget(name: "OffprintStorageTests",
