@@ -1,0 +1,134 @@
+// Library+Reading: everything commands read: id prefixes, the article list, snapshots for
+// show and export, history, single revisions and blobs.
+import Foundation
+import GRDB
+import OffprintModel
+
+extension Library {
+    /// The article whose id starts with `prefix` (case-insensitive hex), like a git
+    /// abbreviation.
+    ///
+    /// - Parameter includeDeleted: also match deleted articles (for `history`).
+    /// - Throws: `OffprintError(.notFound, nil, "no article matches <prefix>")` when none
+    ///   matches, `OffprintError(.notFound, nil, "<prefix> matches N articles")` when
+    ///   several do.
+    public func resolve(prefix: String, includeDeleted: Bool = false) throws -> ArticleID {
+        let p = prefix.lowercased()
+        let isHex = !p.isEmpty && p.utf8.count <= 64
+            && p.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+        guard isHex else { throw OffprintError(.notFound, nil, "no article matches \(prefix)") }
+        let ids = try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT id FROM article WHERE substr(id, 1, ?) = ? AND (? OR deleted = 0) LIMIT 1000
+                """, arguments: [p.utf8.count, p, includeDeleted])
+        }
+        switch ids.count {
+        case 0: throw OffprintError(.notFound, nil, "no article matches \(prefix)")
+        case 1: return ArticleID(hex: ids[0])!
+        default: throw OffprintError(.notFound, nil, "\(prefix) matches \(ids.count) articles")
+        }
+    }
+
+    /// All articles that are not deleted, newest first (by `addedAt` descending, then id).
+    public func listArticles() throws -> [ArticleSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, a.head, a.leaves, a.added_at, a.updated_at, r.canonical
+                FROM article a JOIN revision r ON r.hash = a.head
+                WHERE a.deleted = 0 ORDER BY a.added_at DESC, a.id
+                """).map { row in
+                guard let id = ArticleID(hex: row["id"]), let head = ContentHash(hex: row["head"]) else {
+                    throw OffprintError(.badLibrary, url.path, "damaged library: bad article row")
+                }
+                let r = try RevisionGraph.parse(row["canonical"], hash: head)
+                return ArticleSummary(id: id, head: head, metadata: r.metadata, state: r.state,
+                                      addedAt: Self.date(row["added_at"]),
+                                      updatedAt: Self.date(row["updated_at"]),
+                                      leafCount: row["leaves"])
+            }
+        }
+    }
+
+    /// The article at its head, with its body and image blobs (deleted articles too).
+    ///
+    /// - Throws: `OffprintError(.notFound, id, "no such article")`; `.badLibrary` when a
+    ///   blob the head refers to is missing.
+    public func snapshot(_ id: ArticleID) throws -> ArticleSnapshot {
+        try read { db in try snapshot(db, id) }
+    }
+
+    /// Snapshots of `ids` in the given order, or of every article that is not deleted
+    /// (newest first, as `listArticles()`) when `ids` is nil.
+    ///
+    /// - Throws: as `snapshot(_:)`.
+    public func snapshots(_ ids: [ArticleID]? = nil) throws -> [ArticleSnapshot] {
+        try read { db in
+            let wanted = try ids ?? String.fetchAll(db, sql: """
+                SELECT id FROM article WHERE deleted = 0 ORDER BY added_at DESC, id
+                """).compactMap(ArticleID.init(hex:))
+            return try wanted.map { try snapshot(db, $0) }
+        }
+    }
+
+    private func snapshot(_ db: Database, _ id: ArticleID) throws -> ArticleSnapshot {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT a.head, a.added_at, a.updated_at, r.canonical
+            FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
+            """, arguments: [id.hex]), let head = ContentHash(hex: row["head"]) else {
+            throw OffprintError(.notFound, id.hex, "no such article")
+        }
+        let r = try RevisionGraph.parse(row["canonical"], hash: head)
+        guard let body = try blob(db, r.body) else {
+            throw OffprintError(.badLibrary, url.path, "damaged library: missing body blob \(r.body.hex)")
+        }
+        var images: [ContentHash: Data] = [:]
+        for hash in r.images {
+            guard let data = try blob(db, hash) else {
+                throw OffprintError(.badLibrary, url.path, "damaged library: missing image blob \(hash.hex)")
+            }
+            images[hash] = data
+        }
+        return ArticleSnapshot(id: id, head: head, metadata: r.metadata, state: r.state,
+                               addedAt: Self.date(row["added_at"]), updatedAt: Self.date(row["updated_at"]),
+                               content: String(decoding: body, as: UTF8.self), images: images)
+    }
+
+    /// Every revision of the article, newest first (by time, replica, hash, descending),
+    /// each with the fields it changed.
+    ///
+    /// - Throws: `OffprintError(.notFound, id, "no such article")`.
+    public func history(_ id: ArticleID) throws -> [HistoryEntry] {
+        let all = try read { db in try RevisionGraph.revisions(db, of: id) }
+        guard !all.isEmpty else { throw OffprintError(.notFound, id.hex, "no such article") }
+        func key(_ h: ContentHash, _ r: Revision) -> RevisionKey {
+            RevisionKey(hash: h, time: r.time, replica: r.replica)
+        }
+        return all.map { hash, revision in
+            let parents = revision.parents.compactMap { p in all[p].map { key(p, $0) } }
+            let changed = RevisionGraph.head(of: parents).flatMap { all[$0.hash] }
+                .map { HistoryEntry.changedFields(from: $0, to: revision) } ?? []
+            return HistoryEntry(hash: hash, revision: revision, changedFields: changed)
+        }
+        .sorted { RevisionKey.headOrder(key($1.hash, $1.revision), key($0.hash, $0.revision)) }
+    }
+
+    /// The revision named `hash`, or nil when the library does not hold it.
+    ///
+    /// - Throws: `.badLibrary` when its stored text does not parse.
+    public func revision(_ hash: ContentHash) throws -> Revision? {
+        try read { db in try RevisionGraph.revision(db, hash) }
+    }
+
+    /// The bytes of blob `hash`, or nil when the library does not hold it.
+    public func blob(_ hash: ContentHash) throws -> Data? {
+        try read { db in try blob(db, hash) }
+    }
+
+    func blob(_ db: Database, _ hash: ContentHash) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT data FROM blob WHERE hash = ?", arguments: [hash.hex])
+    }
+
+    static func date(_ milliseconds: Int64) -> Date {
+        Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}

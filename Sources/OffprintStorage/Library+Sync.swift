@@ -1,0 +1,121 @@
+// Library+Sync: what OffprintSync needs from a library (docs/sync.md): the hashes it holds,
+// revisions and blobs by hash, and one transaction that adds what a peer sent.
+import Foundation
+import GRDB
+import OffprintModel
+
+/// How many new revisions and blobs one `Library.insert(revisions:blobs:)` stored.
+public struct InsertCounts: Hashable, Sendable {
+    public var revisions: Int
+    public var blobs: Int
+    public init(revisions: Int, blobs: Int) {
+        self.revisions = revisions
+        self.blobs = blobs
+    }
+}
+
+extension Library {
+    /// The hashes of every revision the library holds.
+    public func revisionHashes() throws -> Set<ContentHash> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT hash FROM revision").compactMap(ContentHash.init(hex:)))
+        }
+    }
+
+    /// The hashes of every blob the library holds.
+    public func blobHashes() throws -> Set<ContentHash> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT hash FROM blob").compactMap(ContentHash.init(hex:)))
+        }
+    }
+
+    /// The revisions named by `hashes`, in hash order; hashes the library lacks are skipped.
+    ///
+    /// - Throws: `.badLibrary` when a stored revision does not parse.
+    public func revisions<S: Sequence>(_ hashes: S) throws -> [Revision] where S.Element == ContentHash {
+        try read { db in
+            try Set(hashes).sorted().compactMap { try RevisionGraph.revision(db, $0) }
+        }
+    }
+
+    /// The blobs named by `hashes`, in hash order; hashes the library lacks are skipped.
+    public func blobs<S: Sequence>(_ hashes: S) throws -> [(ContentHash, Data)] where S.Element == ContentHash {
+        try read { db in
+            try Set(hashes).sorted().compactMap { h in try blob(db, h).map { (h, $0) } }
+        }
+    }
+
+    /// Adds revisions and blobs received from a peer, in one transaction: all or nothing.
+    ///
+    /// Each blob's SHA-256 must equal its given hash; each revision must survive a round
+    /// trip through its canonical text; every parent and every body, source and image blob
+    /// a new revision names must be in the library or in this batch, and parents must
+    /// belong to the same article. Items already present are skipped. The library clock
+    /// advances to at least the newest time received, and the heads of the affected
+    /// articles are recomputed.
+    ///
+    /// - Returns: how many revisions and blobs were new.
+    /// - Throws: `OffprintError(.badLibrary, path, ...)` naming the first item that fails a
+    ///   check (nothing is written), or the write errors of any transaction.
+    @discardableResult
+    public func insert(revisions: [Revision], blobs: [(ContentHash, Data)]) throws -> InsertCounts {
+        let path = url.path
+        var incomingBlobs = Set<ContentHash>()
+        for (hash, data) in blobs {
+            let actual = ContentHash(of: data)
+            guard actual == hash else {
+                throw OffprintError(.badLibrary, path, "received blob \(hash.hex) hashes to \(actual.hex)")
+            }
+            incomingBlobs.insert(hash)
+        }
+        var incoming: [ContentHash: Revision] = [:]
+        for r in revisions {
+            let canonical = r.canonicalSerialization()
+            guard (try? Revision(canonical: canonical)) == r else {
+                throw OffprintError(.badLibrary, path, "received revision \(r.hash.hex) does not round-trip")
+            }
+            incoming[ContentHash(ofUTF8: canonical)] = r
+        }
+        return try write { db in
+            func hasRevision(_ h: ContentHash) throws -> ArticleID? {
+                if let r = incoming[h] { return r.articleID }
+                return try String.fetchOne(db, sql: "SELECT article_id FROM revision WHERE hash = ?",
+                                           arguments: [h.hex]).flatMap(ArticleID.init(hex:))
+            }
+            func hasBlob(_ h: ContentHash) throws -> Bool {
+                if incomingBlobs.contains(h) { return true }
+                return try Bool.fetchOne(db, sql: "SELECT 1 FROM blob WHERE hash = ?", arguments: [h.hex]) ?? false
+            }
+            var counts = InsertCounts(revisions: 0, blobs: 0)
+            for (hash, data) in blobs where try RevisionGraph.insertBlob(db, hash, data) {
+                counts.blobs += 1
+            }
+            var affected = Set<ArticleID>()
+            var newest = try RevisionGraph.lastTime(db)
+            for (hash, r) in incoming.sorted(by: { $0.key < $1.key }) {
+                let (_, isNew) = try RevisionGraph.insert(db, r)
+                guard isNew else { continue }
+                for parent in r.parents {
+                    guard let article = try hasRevision(parent) else {
+                        throw OffprintError(.badLibrary, path,
+                                            "received revision \(hash.hex) has a missing parent \(parent.hex)")
+                    }
+                    guard article == r.articleID else {
+                        throw OffprintError(.badLibrary, path,
+                                            "received revision \(hash.hex) has a parent in another article")
+                    }
+                }
+                for blob in [r.body] + r.images + (r.source.map { [$0] } ?? []) where try !hasBlob(blob) {
+                    throw OffprintError(.badLibrary, path,
+                                        "received revision \(hash.hex) refers to a missing blob \(blob.hex)")
+                }
+                counts.revisions += 1
+                affected.insert(r.articleID)
+                newest = max(newest, r.time)
+            }
+            try RevisionGraph.setLastTime(db, newest)
+            for id in affected.sorted() { try RevisionGraph.refreshArticle(db, id) }
+            return counts
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// LibrarySchema: the file format of a library, as an append-only list of migrations
+// (docs/schema.md). Never edit a registered migration; add a new one and bump
+// `LibrarySchema.version`.
+import GRDB
+
+enum LibrarySchema {
+    /// `PRAGMA application_id` of every Offprint library: "OFPR" as a big-endian UInt32.
+    static let applicationID: Int32 = 0x4F46_5052
+
+    /// The newest schema this code knows; written to `PRAGMA user_version` by the last
+    /// migration.
+    static let version = 1
+
+    /// The migrator every `Library` runs when it opens a file.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE meta (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    replica TEXT NOT NULL CHECK (length(replica) = 32),
+                    created_at INTEGER NOT NULL,
+                    hlc_physical INTEGER NOT NULL,
+                    hlc_counter INTEGER NOT NULL
+                );
+                CREATE TABLE blob (
+                    hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                    data BLOB NOT NULL,
+                    size INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE revision (
+                    hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                    article_id TEXT NOT NULL CHECK (length(article_id) = 64),
+                    time_physical INTEGER NOT NULL,
+                    time_counter INTEGER NOT NULL,
+                    replica TEXT NOT NULL,
+                    canonical TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX revision_article ON revision(article_id);
+                CREATE TABLE revision_parent (
+                    child TEXT NOT NULL REFERENCES revision(hash) DEFERRABLE INITIALLY DEFERRED,
+                    parent TEXT NOT NULL REFERENCES revision(hash) DEFERRABLE INITIALLY DEFERRED,
+                    PRIMARY KEY (child, parent)
+                ) WITHOUT ROWID;
+                CREATE INDEX revision_parent_parent ON revision_parent(parent);
+                CREATE TABLE article (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 64),
+                    head TEXT NOT NULL REFERENCES revision(hash) DEFERRABLE INITIALLY DEFERRED,
+                    leaves INTEGER NOT NULL,
+                    deleted INTEGER NOT NULL,
+                    added_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX article_added ON article(added_at);
+                """)
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+}
