@@ -1,0 +1,44 @@
+// Exporter: the interface every output format implements (pandoc's "writer"), and the
+// options they share. Exporters take ArticleSnapshot values and write one file; they never
+// open a library.
+import Foundation
+import OffprintModel
+
+/// One output format: writes a set of articles to a file.
+public protocol Exporter: Sendable {
+    /// The format's name on the command line (`epub`, `json`).
+    var name: String { get }
+    /// The usual file name extension, without the dot.
+    var fileExtension: String { get }
+    /// Writes `articles` (in the order given) to the file at `url`, replacing it.
+    ///
+    /// - Throws: `OffprintError` (`.unwritable` when the file cannot be written, `.failed`
+    ///   when the format's templates cannot be found or rendered).
+    func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws
+}
+
+/// Options shared by all exporters; each format uses the ones that apply to it.
+public struct ExportOptions: Sendable {
+    /// The book title; nil for the default (the article's title for one article, else
+    /// `Offprint: N articles`).
+    public var title: String?
+    /// The book's author (`dc:creator`), nil for none.
+    public var author: String?
+    /// Language used when the articles give none (a BCP 47 tag; invalid tags are ignored).
+    public var language: String?
+    /// The modification time written into the file (`dcterms:modified`). Pass
+    /// `SOURCE_DATE_EPOCH` or the newest revision time so that output is reproducible.
+    public var modified: Date
+    /// The Formats directory holding templates and stylesheets; nil to find it with
+    /// `FormatsLocator`.
+    public var formatsDirectory: URL?
+
+    public init(title: String? = nil, author: String? = nil, language: String? = nil,
+                modified: Date, formatsDirectory: URL? = nil) {
+        self.title = title
+        self.author = author
+        self.language = language
+        self.modified = modified
+        self.formatsDirectory = formatsDirectory
+    }
+}
