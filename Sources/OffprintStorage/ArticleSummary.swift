@@ -27,4 +27,10 @@ public struct ArticleSummary: Hashable, Sendable {
         self.updatedAt = updatedAt
         self.leafCount = leafCount
     }
+
+    /// The summary of a snapshot; `leafCount` is not in a snapshot and defaults to 1.
+    public init(snapshot s: ArticleSnapshot, leafCount: Int = 1) {
+        self.init(id: s.id, head: s.head, metadata: s.metadata, state: s.state,
+                  addedAt: s.addedAt, updatedAt: s.updatedAt, leafCount: leafCount)
+    }
 }

@@ -24,7 +24,7 @@ extension Library {
             }
 
             var blobs = Set<String>()
-            let blobRows = try Row.fetchCursor(db, sql: "SELECT hash, data, size FROM blob")
+            let blobRows = try Row.fetchCursor(db, sql: "SELECT hash, data, size FROM blob ORDER BY hash")
             while let row = try blobRows.next() {
                 let hash: String = row["hash"]
                 let data: Data = row["data"] ?? Data()
@@ -43,7 +43,7 @@ extension Library {
             var revisions: [String: Revision] = [:]
             var articles = Set<String>()
             var newest = HLCTimestamp(physical: 0)
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM revision") {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM revision ORDER BY hash") {
                 let hash: String = row["hash"]
                 let canonical: String = row["canonical"]
                 articles.insert(row["article_id"])

@@ -63,11 +63,15 @@ public final class Library: Sendable {
     }
 
     /// Closes the database connection. Afterwards the file is complete on its own (no
-    /// `-journal` or `-wal` file is left) and every other method throws.
+    /// `-journal` or `-wal` file is left: every write committed in rollback-journal mode) and
+    /// every other method throws `OffprintError(.failed, ...)`. Calling it again does nothing.
+    /// Dropping the last reference closes the connection as well.
     ///
-    /// - Throws: `OffprintError(.failed, path, ...)` if SQLite cannot close the file.
-    public func close() throws {
-        do { try dbQueue.close() } catch { throw translate(error) }
+    /// Does not throw, so that it fits in a `defer`: every transaction has already committed
+    /// or rolled back, and a connection SQLite cannot close yet is closed when the value is
+    /// released.
+    public func close() {
+        try? dbQueue.close()
     }
 
     // MARK: - Transactions and errors
