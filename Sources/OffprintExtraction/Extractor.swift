@@ -1,0 +1,237 @@
+// Extractor: HTML page bytes -> ExtractedArticle. Decodes (CharsetDecoder), parses
+// (OffprintXML.HTMLParser), reads the metadata (PageMetadata), finds the article (ReaderView,
+// after Mozilla Readability.js), fixes image sources and URLs, collects offline images,
+// sanitises, and serialises. docs/extraction.md describes each step.
+import Foundation
+import OffprintModel
+import OffprintXML
+
+/// Reader-view extraction of an article from an HTML page.
+public enum Extractor {
+    /// Extracts the article from the bytes of an HTML page.
+    ///
+    /// - Parameters:
+    ///   - html: the page's bytes in any encoding (see `CharsetDecoder`).
+    ///   - url: the URL the page was fetched from, if known: relative links and images are
+    ///     resolved against `<base href>` and then this URL; it is the last fallback of
+    ///     `canonicalURL`.
+    ///   - baseDirectory: the folder of a page saved to disk; images whose relative `src`
+    ///     names a file under it (`page_files/photo.jpg`) are read into `images`.
+    /// - Returns: the article: metadata (Readability's fields), `content` as clean HTML,
+    ///   `textContent` with paragraph breaks, the canonical URL and the offline images.
+    /// - Throws: `OffprintError(.badInput, url, "no article text found")` when the page has no
+    ///   text at all; never crashes on malformed markup.
+    public static func extract(html: Data, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
+        let decoded = CharsetDecoder.decode(html, kind: .html)
+        return try extract(htmlText: decoded.text, url: url, baseDirectory: baseDirectory)
+    }
+
+    /// Extracts the article from an already decoded page; see `extract(html:url:baseDirectory:)`.
+    public static func extract(htmlText: String, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
+        let cleaned = htmlText.contains("\u{0}") ? htmlText.replacingOccurrences(of: "\u{0}", with: "") : htmlText
+        let doc: HTMLNode
+        do {
+            doc = try HTMLParser.parse(utf8: Data(cleaned.utf8))
+        } catch {
+            throw OffprintError(.badInput, url, "no article text found")
+        }
+        let meta = PageMetadata(document: doc)
+
+        // Readability's _unwrapNoscriptImages, _removeScripts and _prepDocument, plus ours.
+        ImageSources.unwrapNoscriptImages(doc)
+        prepare(doc)
+        ImageSources.normalize(doc)
+
+        let reader = ReaderView(articleTitle: meta.title ?? "", metadataHasByline: meta.byline != nil)
+        guard let article = reader.grabArticle(document: doc) else {
+            throw OffprintError(.badInput, url, "no article text found")
+        }
+
+        // URLs: <base href> resolved against the page URL, else the page URL.
+        let pageURL = url.flatMap(URLResolver.parse)
+        var baseURL = pageURL
+        if let href = meta.baseHref, let resolved = URLResolver.resolve(href, against: pageURL) {
+            baseURL = URL(string: resolved)
+        }
+        simplifyNestedElements(article)
+        let images = OfflineImages.collect(in: article, baseURL: baseURL, baseDirectory: baseDirectory)
+        fixLinks(article, baseURL: baseURL)
+        ContentSanitizer.sanitize(article)
+        removeEmptyContainers(article)
+        HTMLSubset.sanitize(article)
+
+        let contentNodes = article.children
+        let text = TextRendering.text(of: contentNodes)
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) || !images.isEmpty else {
+            throw OffprintError(.badInput, url, "no article text found")
+        }
+
+        var metadata = ArticleMetadata()
+        metadata.title = clean(meta.title)
+        metadata.byline = clean(meta.byline) ?? clean(reader.articleByline)
+        metadata.excerpt = clean(meta.excerpt)
+        if metadata.excerpt == nil, let p = article.firstElement(named: "p") {
+            metadata.excerpt = clean(p.textContent)
+        }
+        metadata.siteName = clean(meta.siteName)
+        metadata.lang = clean(meta.lang)
+        metadata.dir = reader.articleDir.flatMap { TextDirection(rawValue: $0.lowercased()) }
+        metadata.publishedTime = clean(meta.publishedTime).map(normalizeDate)
+        var canonical: String?
+        if let c = meta.canonical {
+            canonical = URLResolver.resolve(c, against: baseURL ?? pageURL)
+            if let canon = canonical, URLResolver.parse(canon)?.scheme == nil { canonical = nil }
+        }
+        if canonical == nil, let u = url, !u.isEmpty { canonical = u }
+        metadata.url = canonical
+
+        let content = HTMLSerializer.html(contentNodes)
+        return ExtractedArticle(metadata: metadata, content: content, textContent: text,
+                                canonicalURL: canonical, images: images)
+    }
+
+    // MARK: - Steps
+
+    /// Removes what is never article text and normalises markup (Readability's
+    /// `_removeScripts` and `_prepDocument`): scripts, styles, templates, comments, `<nav>`;
+    /// `<font>` becomes `<span>`; chains of `<br>` become paragraphs.
+    static func prepare(_ doc: HTMLNode) {
+        var stack: [HTMLNode] = [doc]
+        var toRemove: [HTMLNode] = []
+        while let n = stack.popLast() {
+            for c in n.children {
+                switch c.kind {
+                case .comment:
+                    toRemove.append(c)
+                case .element:
+                    if ["script", "style", "noscript", "template", "nav"].contains(c.name) {
+                        toRemove.append(c)
+                    } else {
+                        if c.name == "font" { c.rename("span") }
+                        stack.append(c)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        for n in toRemove { n.detach() }
+        if let body = doc.firstElement(named: "body") { replaceBrs(body) }
+    }
+
+    /// Readability's `_replaceBrs`: two or more `<br>` in a row end a paragraph.
+    static func replaceBrs(_ body: HTMLNode) {
+        func nextNonBlank(_ node: HTMLNode?) -> HTMLNode? {
+            var n = node
+            while let cur = n, cur.kind != .element, cur.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                n = cur.nextSiblingNode
+            }
+            return n
+        }
+        for br in body.elements(named: "br") {
+            guard br.parent != nil else { continue }
+            var next = br.nextSiblingNode
+            var replaced = false
+            while let n = nextNonBlank(next), n.name == "br", n.kind == .element {
+                replaced = true
+                let sibling = n.nextSiblingNode
+                n.detach()
+                next = sibling
+            }
+            guard replaced, let parent = br.parent, let index = br.indexInParent else { continue }
+            let p = HTMLNode.element("p")
+            br.detach()
+            parent.insert(p, at: index)
+            var cur = p.nextSiblingNode
+            while let n = cur {
+                if n.kind == .element && n.name == "br" {
+                    if let after = nextNonBlank(n.nextSiblingNode), after.kind == .element, after.name == "br" { break }
+                }
+                if !ReaderRules.isPhrasingContent(n) { break }
+                let sibling = n.nextSiblingNode
+                p.append(n)
+                cur = sibling
+            }
+            while let last = p.children.last, last.isWhitespaceNode { last.detach() }
+            if parent.name == "p" { parent.rename("div") }
+        }
+    }
+
+    /// Readability's `_simplifyNestedElements`: a `div`/`section` holding only one
+    /// `div`/`section` is replaced by it; empty ones are removed.
+    static func simplifyNestedElements(_ root: HTMLNode) {
+        var node: HTMLNode? = root.firstElementChild
+        while let cur = node {
+            if cur.parent != nil, cur.name == "div" || cur.name == "section" {
+                if ReaderRules.isElementWithoutContent(cur) && cur.firstElement(named: "img") == nil {
+                    node = cur.removeAndGetNext()
+                    continue
+                } else if ReaderRules.hasSingleTagInside(cur, "div") || ReaderRules.hasSingleTagInside(cur, "section") {
+                    let child = cur.elementChildren[0]
+                    cur.replace(with: [child])
+                    node = child
+                    continue
+                }
+            }
+            node = cur.nextNode()
+            if let n = node, !isInside(n, root) { break }
+        }
+    }
+
+    private static func isInside(_ node: HTMLNode, _ root: HTMLNode) -> Bool {
+        var n: HTMLNode? = node
+        while let cur = n {
+            if cur === root { return true }
+            n = cur.parent
+        }
+        return false
+    }
+
+    /// Resolves link targets against the base URL; `javascript:` links become their text.
+    static func fixLinks(_ root: HTMLNode, baseURL: URL?) {
+        for a in root.elements(named: "a") {
+            guard let href = a.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+            if href.lowercased().hasPrefix("javascript:") {
+                a.unwrap()
+                continue
+            }
+            if href.hasPrefix("#") { continue }
+            if let resolved = URLResolver.resolve(href, against: baseURL) { a.setAttribute("href", resolved) }
+        }
+    }
+
+    /// Removes paragraphs and containers left empty by sanitising.
+    static func removeEmptyContainers(_ root: HTMLNode) {
+        for n in root.elements(in: ["p", "div", "section", "span", "figure", "li", "ul", "ol", "blockquote"]).reversed() {
+            if n.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                && n.firstElement(named: "img") == nil && n.firstElement(named: "br") == nil
+                && n.firstElement(named: "hr") == nil {
+                n.detach()
+            }
+        }
+    }
+
+    private static func clean(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines).collapsingWhitespaceRuns()
+        return t.isEmpty ? nil : t
+    }
+
+    /// ISO 8601 dates pass through; RFC 2822-style and a few common forms are converted.
+    static func normalizeDate(_ s: String) -> String {
+        if s.count >= 10, s.prefix(4).allSatisfy(\.isNumber), s.dropFirst(4).first == "-" { return s }
+        let formats = ["EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm Z",
+                       "MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss"]
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        for format in formats {
+            f.dateFormat = format
+            if let d = f.date(from: s) {
+                let iso = ISO8601DateFormatter()
+                return iso.string(from: d)
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,95 @@
+// ContentSanitizer: reduces extracted article markup to the clean subset the library stores
+// (docs/html-subset.md): an allowlist of elements and attributes; no scripts, styles, event
+// handlers, classes or ids; unknown elements unwrapped so their text survives.
+import Foundation
+import OffprintXML
+
+enum ContentSanitizer {
+    /// Elements kept as they are.
+    static let allowedElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+        "del", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+        "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small",
+        "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+        "var", "wbr", "section", "article", "header", "details", "summary", "address",
+    ]
+    /// Elements removed with everything inside them.
+    static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "frame", "frameset",
+        "input", "select", "textarea", "option", "datalist", "form", "canvas", "svg", "math", "audio", "video",
+        "source", "track", "map", "area", "head", "title", "meta", "link", "base", "param", "nav", "dialog",
+    ]
+    /// Attributes kept on any element.
+    static let globalAttributes: Set<String> = ["lang", "dir", "title"]
+    /// Attributes kept on particular elements.
+    static let elementAttributes: [String: Set<String>] = [
+        "a": ["href"],
+        "img": ["src", "alt", "width", "height"],
+        "td": ["colspan", "rowspan", "headers"],
+        "th": ["colspan", "rowspan", "headers", "scope", "abbr"],
+        "col": ["span"], "colgroup": ["span"],
+        "ol": ["start", "reversed", "type"],
+        "li": ["value"],
+        "time": ["datetime"],
+        "q": ["cite"], "blockquote": ["cite"], "del": ["cite", "datetime"], "ins": ["cite", "datetime"],
+        "abbr": ["title"],
+        "details": ["open"],
+    ]
+
+    /// Sanitises the children of `root` in place.
+    static func sanitize(_ root: HTMLNode) {
+        for child in root.children { clean(child) }
+    }
+
+    private static func clean(_ node: HTMLNode) {
+        switch node.kind {
+        case .comment:
+            node.detach()
+            return
+        case .text, .document:
+            for c in node.children { clean(c) }
+            return
+        case .element:
+            break
+        }
+        if droppedElements.contains(node.name) {
+            node.detach()
+            return
+        }
+        for c in node.children { clean(c) }
+        if !allowedElements.contains(node.name) {
+            if node.name == "main" || node.name == "center" || node.name == "font" || node.name == "big" {
+                node.unwrap()
+            } else if node.name == "tt" {
+                node.rename("code")
+            } else if node.name == "strike" {
+                node.rename("s")
+            } else {
+                node.unwrap()
+            }
+            return
+        }
+        let allowed = elementAttributes[node.name] ?? []
+        node.attributes = node.attributes.filter { a in
+            guard globalAttributes.contains(a.name) || allowed.contains(a.name) else { return false }
+            if a.name == "dir" { return ["ltr", "rtl", "auto"].contains(a.value.lowercased()) }
+            if a.name == "href" || a.name == "src" || a.name == "cite" { return isSafeURL(a.value, isImage: a.name == "src") }
+            if a.name == "width" || a.name == "height" { return Int(a.value) != nil }
+            return true
+        }
+        if node.name == "a" && node.attribute("href") == nil {
+            node.unwrap()
+        } else if node.name == "img" && node.attribute("src") == nil {
+            node.detach()
+        }
+    }
+
+    /// Whether a URL may be kept: not `javascript:`/`vbscript:`, and `data:` only for images.
+    static func isSafeURL(_ value: String, isImage: Bool) -> Bool {
+        let lower = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") { return false }
+        if lower.hasPrefix("data:") { return isImage && lower.hasPrefix("data:image/") }
+        return true
+    }
+}

@@ -1,0 +1,191 @@
+// HTMLNode+DOM: the few DOM operations the reader-view algorithm is written in terms of
+// (element siblings, depth-first "next node", inner text as Readability measures it), on
+// OffprintXML's plain Swift tree.
+import Foundation
+import OffprintXML
+
+extension HTMLNode {
+    var className: String { attribute("class") ?? "" }
+    var idAttribute: String { attribute("id") ?? "" }
+
+    var firstElementChild: HTMLNode? { children.first(where: { $0.kind == .element }) }
+
+    var nextElementSibling: HTMLNode? {
+        guard let p = parent, let i = indexInParent else { return nil }
+        var k = i + 1
+        while k < p.children.count {
+            if p.children[k].kind == .element { return p.children[k] }
+            k += 1
+        }
+        return nil
+    }
+
+    var previousElementSibling: HTMLNode? {
+        guard let p = parent, let i = indexInParent else { return nil }
+        var k = i - 1
+        while k >= 0 {
+            if p.children[k].kind == .element { return p.children[k] }
+            k -= 1
+        }
+        return nil
+    }
+
+    var nextSiblingNode: HTMLNode? {
+        guard let p = parent, let i = indexInParent, i + 1 < p.children.count else { return nil }
+        return p.children[i + 1]
+    }
+
+    /// Depth-first successor among elements (Readability's `_getNextNode`).
+    func nextNode(ignoringSelfAndChildren: Bool = false) -> HTMLNode? {
+        if !ignoringSelfAndChildren, let c = firstElementChild { return c }
+        if let s = nextElementSibling { return s }
+        var n: HTMLNode? = parent
+        while let cur = n {
+            if let s = cur.nextElementSibling { return s }
+            n = cur.parent
+        }
+        return nil
+    }
+
+    /// Removes this node and returns the next node in depth-first order after it.
+    func removeAndGetNext() -> HTMLNode? {
+        let next = nextNode(ignoringSelfAndChildren: true)
+        detach()
+        return next
+    }
+
+    /// Ancestors, nearest first, up to `maxDepth` of them (all when 0). Elements only.
+    func ancestors(maxDepth: Int = 0) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        var n = parent
+        while let cur = n {
+            if cur.kind == .element { out.append(cur) }
+            if maxDepth > 0 && out.count == maxDepth { break }
+            n = cur.parent
+        }
+        return out
+    }
+
+    /// Readability's `_hasAncestorTag`: whether an ancestor within `maxDepth` levels (any
+    /// depth when negative) is a `tag` element accepted by `filter`.
+    func hasAncestor(_ tag: String, maxDepth: Int = 3, filter: ((HTMLNode) -> Bool)? = nil) -> Bool {
+        var depth = 0
+        var n: HTMLNode = self
+        while let p = n.parent {
+            if maxDepth > 0 && depth > maxDepth { return false }
+            if p.name == tag && p.kind == .element && (filter == nil || filter!(p)) { return true }
+            n = p
+            depth += 1
+        }
+        return false
+    }
+
+    /// Descendant elements whose name is in `names`, document order.
+    func elements(in names: Set<String>) -> [HTMLNode] {
+        var out: [HTMLNode] = []
+        var stack: [HTMLNode] = children.reversed()
+        while let n = stack.popLast() {
+            if n.kind == .element {
+                if names.contains(n.name) { out.append(n) }
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return out
+    }
+
+    /// Counts descendant elements named `name`.
+    func count(of name: String) -> Int {
+        var total = 0
+        var stack: [HTMLNode] = children
+        while let n = stack.popLast() {
+            if n.kind == .element {
+                if n.name == name { total += 1 }
+                stack.append(contentsOf: n.children)
+            }
+        }
+        return total
+    }
+
+    /// Readability's `_getInnerText`: text content trimmed, runs of 2+ white space made one
+    /// space when `normalizeSpaces`.
+    func innerText(normalizeSpaces: Bool = true) -> String {
+        let t = textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        return normalizeSpaces ? t.collapsingWhitespaceRuns() : t
+    }
+
+    /// Length of `innerText` in UTF-16 code units, as JavaScript counts.
+    func innerTextLength(normalizeSpaces: Bool = true) -> Int {
+        innerText(normalizeSpaces: normalizeSpaces).utf16.count
+    }
+
+    /// Renames the element in place (Readability's `_setNodeTag`; identity and score kept).
+    func rename(_ newName: String) { name = newName }
+
+    /// Replaces this element by its children.
+    func unwrap() {
+        replace(with: children)
+    }
+
+    /// Whether the node is text, or an element, that has only white space (or is a `<br>`).
+    var isWhitespaceNode: Bool {
+        (kind == .text && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            || (kind == .element && name == "br")
+    }
+}
+
+extension String {
+    /// Replaces every run of two or more white-space characters with one space (JS `\s{2,}`).
+    func collapsingWhitespaceRuns() -> String {
+        var out = String.UnicodeScalarView()
+        var run = 0
+        var pending: Unicode.Scalar?
+        for s in unicodeScalars {
+            if s.properties.isWhitespace {
+                run += 1
+                if run == 1 { pending = s }
+            } else {
+                if run == 1, let p = pending { out.append(p) } else if run > 1 { out.append(" ") }
+                run = 0
+                pending = nil
+                out.append(s)
+            }
+        }
+        if run == 1, let p = pending { out.append(p) } else if run > 1 { out.append(" ") }
+        return String(out)
+    }
+
+    /// White space collapsed to single spaces and trimmed.
+    var normalizedSpace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// A compiled regular expression with the one question the extractor asks of it.
+struct Pattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    init(_ pattern: String, caseInsensitive: Bool = true) {
+        regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    func matches(_ s: String) -> Bool {
+        regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    /// The first match's capture groups (index 0 is the whole match); nil when no match.
+    func firstMatch(_ s: String) -> [String?]? {
+        guard let m = regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) else { return nil }
+        return (0..<m.numberOfRanges).map { i in
+            let r = m.range(at: i)
+            guard r.location != NSNotFound, let rr = Range(r, in: s) else { return nil }
+            return String(s[rr])
+        }
+    }
+
+    /// All matches' whole-match strings.
+    func allMatches(_ s: String) -> [String] {
+        regex.matches(in: s, options: [], range: NSRange(s.startIndex..., in: s)).compactMap {
+            Range($0.range, in: s).map { String(s[$0]) }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+// PageMetadata: the descriptive fields of a page (title, byline, excerpt, site name, language,
+// publication time, canonical URL) from JSON-LD, <meta> elements and the document, in the
+// order of precedence Readability.js uses, extended as docs/extraction.md, "Metadata", says.
+import Foundation
+import OffprintXML
+
+/// What the head of a page says about the article, before the body is looked at.
+struct PageMetadata {
+    var title: String?
+    var byline: String?
+    var excerpt: String?
+    var siteName: String?
+    var publishedTime: String?
+    var lang: String?
+    /// `<link rel=canonical>`, then `og:url` (not yet resolved).
+    var canonical: String?
+    /// `<base href>` (not yet resolved).
+    var baseHref: String?
+
+    /// Reads the metadata of `doc` (a parsed page with its scripts still in place).
+    init(document doc: HTMLNode) {
+        let jsonLD = PageMetadata.jsonLD(doc)
+        var values: [String: String] = [:]
+        for meta in doc.elements(named: "meta") {
+            guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  !content.isEmpty else { continue }
+            var matched = false
+            if let property = meta.attribute("property") {
+                let found = PageMetadata.propertyPattern.allMatches(property)
+                for m in found {
+                    let key = m.lowercased().filter { !$0.isWhitespace }
+                    values[key] = content
+                    matched = true
+                }
+            }
+            if !matched, let name = meta.attribute("name"), PageMetadata.namePattern.matches(name) {
+                let key = name.lowercased().filter { !$0.isWhitespace }.replacingOccurrences(of: ".", with: ":")
+                values[key] = content
+            }
+            if let name = (meta.attribute("name") ?? meta.attribute("itemprop"))?.lowercased() {
+                let extraKeys = ["date", "pubdate", "publishdate", "publish-date", "datepublished",
+                                 "article:published_time", "sailthru.date", "dc.date", "dc.date.issued",
+                                 "dcterms.created", "dcterms.date"]
+                if extraKeys.contains(name) && values["x-date"] == nil { values["x-date"] = content }
+                if name == "language" && values["x-language"] == nil { values["x-language"] = content }
+            }
+            if let equiv = meta.attribute("http-equiv")?.lowercased(), equiv == "content-language" {
+                values["x-language"] = content
+            }
+        }
+
+        let docTitle = PageMetadata.articleTitle(doc)
+        title = jsonLD.title ?? values["dc:title"] ?? values["dcterm:title"] ?? values["og:title"]
+            ?? values["weibo:article:title"] ?? values["weibo:webpage:title"] ?? values["title"]
+            ?? values["twitter:title"] ?? values["parsely-title"]
+        if title == nil || title!.isEmpty { title = docTitle }
+
+        var articleAuthor = values["article:author"]
+        if let a = articleAuthor, a.hasPrefix("http://") || a.hasPrefix("https://") { articleAuthor = nil }
+        byline = jsonLD.byline ?? values["dc:creator"] ?? values["dcterm:creator"] ?? values["author"]
+            ?? values["parsely-author"] ?? articleAuthor
+        excerpt = jsonLD.excerpt ?? values["dc:description"] ?? values["dcterm:description"] ?? values["og:description"]
+            ?? values["weibo:article:description"] ?? values["weibo:webpage:description"] ?? values["description"]
+            ?? values["twitter:description"]
+        siteName = jsonLD.siteName ?? values["og:site_name"]
+        publishedTime = jsonLD.datePublished ?? values["article:published_time"] ?? values["parsely-pub-date"]
+            ?? values["x-date"]
+        if publishedTime == nil, let time = doc.elements(named: "time").first(where: {
+            $0.attribute("pubdate") != nil || ($0.attribute("itemprop") ?? "").contains("datePublished")
+        }), let dt = time.attribute("datetime"), !dt.isEmpty {
+            publishedTime = dt
+        }
+
+        title = title.map(PageMetadata.unescapeEntities)
+        byline = byline.map(PageMetadata.unescapeEntities)
+        excerpt = excerpt.map(PageMetadata.unescapeEntities)
+        siteName = siteName.map(PageMetadata.unescapeEntities)
+        publishedTime = publishedTime.map(PageMetadata.unescapeEntities)
+
+        if let html = doc.firstElement(named: "html"), let l = html.attribute("lang")?.trimmingCharacters(in: .whitespaces),
+           !l.isEmpty {
+            lang = l
+        } else if let l = values["x-language"]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !l.isEmpty {
+            lang = l
+        }
+
+        for link in doc.elements(named: "link") {
+            let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
+            if rel.contains("canonical"), let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines),
+               !href.isEmpty {
+                canonical = href
+                break
+            }
+        }
+        if canonical == nil, let og = values["og:url"], !og.isEmpty { canonical = og }
+        if let base = doc.firstElement(named: "base")?.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines),
+           !base.isEmpty {
+            baseHref = base
+        }
+    }
+
+    // MARK: - Rules
+
+    /// Readability: `property` is a space-separated list of values.
+    static let propertyPattern = Pattern(
+        "\\s*(article|dc|dcterm|og|twitter)\\s*:\\s*(author|creator|description|published_time|title|site_name)\\s*")
+    /// Readability: `name` is a single value.
+    static let namePattern = Pattern(
+        "^\\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\\s*[-\\.:]\\s*)?(author|creator|pub-date|description|title|site_name)\\s*$")
+    static let jsonLDArticleTypes = Pattern(
+        "^Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference$",
+        caseInsensitive: false)
+
+    /// The text of the first `<title>` in the head (or the document).
+    static func documentTitle(_ doc: HTMLNode) -> String {
+        let head = doc.firstElement(named: "head")
+        let t = head?.firstElement(named: "title") ?? doc.firstElement(named: "title")
+        return (t?.textContent ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Readability's `_getArticleTitle`: the `<title>` with a site name removed when the
+    /// remainder is still a plausible title. Kept whole when a heading repeats it exactly.
+    static func articleTitle(_ doc: HTMLNode) -> String {
+        let origTitle = documentTitle(doc)
+        var curTitle = origTitle
+        var hadHierarchicalSeparators = false
+        // JavaScript's `s.split(/\s+/).length`: runs of white space separate; a leading or
+        // trailing run adds an empty piece.
+        func wordCount(_ s: String) -> Int {
+            var count = 1
+            var inRun = false
+            for ch in s {
+                if ch.isWhitespace {
+                    if !inRun { count += 1; inRun = true }
+                } else {
+                    inRun = false
+                }
+            }
+            return count
+        }
+        let headings = doc.elements(in: ["h1", "h2"])
+        let headingRepeatsTitle = headings.contains {
+            $0.textContent.normalizedSpace == origTitle.normalizedSpace
+        }
+        let separators = Pattern("\\s[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]\\s", caseInsensitive: false)
+        if headingRepeatsTitle {
+            curTitle = origTitle
+        } else if separators.matches(curTitle) {
+            hadHierarchicalSeparators = Pattern("\\s[\\\\/>\\u00BB]\\s", caseInsensitive: false).matches(curTitle)
+            let matches = separators.regex.matches(in: origTitle, range: NSRange(origTitle.startIndex..., in: origTitle))
+            if let last = matches.last, let r = Range(last.range, in: origTitle) {
+                curTitle = String(origTitle[..<r.lowerBound])
+            }
+            if wordCount(curTitle) < 3 {
+                let firstPart = Pattern("^[^\\|\\-\\u2013\\u2014\\\\/>\\u00BB]*[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]", caseInsensitive: false)
+                let ns = origTitle as NSString
+                curTitle = firstPart.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
+                                                                   withTemplate: "")
+            }
+        } else if curTitle.contains(": ") {
+            let trimmed = curTitle.trimmingCharacters(in: .whitespacesAndNewlines)
+            let match = headings.contains { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed }
+            if !match, let lastColon = origTitle.lastIndex(of: ":"), let firstColon = origTitle.firstIndex(of: ":") {
+                curTitle = String(origTitle[origTitle.index(after: lastColon)...])
+                if wordCount(curTitle) < 3 {
+                    curTitle = String(origTitle[origTitle.index(after: firstColon)...])
+                } else if wordCount(String(origTitle[..<firstColon])) > 5 {
+                    curTitle = origTitle
+                }
+            }
+        } else if curTitle.utf16.count > 150 || curTitle.utf16.count < 15 {
+            let h1s = doc.elements(named: "h1")
+            if h1s.count == 1 { curTitle = h1s[0].innerText() }
+        }
+        curTitle = curTitle.trimmingCharacters(in: .whitespacesAndNewlines).collapsingWhitespaceRuns()
+        let count = wordCount(curTitle)
+        if count <= 4 {
+            let ns = origTitle as NSString
+            let stripped = separators.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
+                                                                    withTemplate: "")
+            if !hadHierarchicalSeparators || count != wordCount(stripped) - 1 {
+                curTitle = origTitle
+            }
+        }
+        return curTitle
+    }
+
+    /// Decodes the few entities Readability decodes in metadata (`&quot;`, `&amp;`, `&apos;`,
+    /// `&lt;`, `&gt;` and numeric references).
+    static func unescapeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
+                let entity = s[s.index(after: i)..<semi]
+                var replacement: String?
+                switch entity {
+                case "quot": replacement = "\""
+                case "amp": replacement = "&"
+                case "apos": replacement = "'"
+                case "lt": replacement = "<"
+                case "gt": replacement = ">"
+                default:
+                    if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let v = UInt32(entity.dropFirst(2), radix: 16) {
+                        replacement = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
+                    } else if entity.hasPrefix("#"), let v = UInt32(entity.dropFirst()) {
+                        replacement = String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
+                    }
+                }
+                if let replacement {
+                    out += replacement
+                    i = s.index(after: semi)
+                    continue
+                }
+            }
+            out.append(s[i])
+            i = s.index(after: i)
+        }
+        return out
+    }
+
+    // MARK: - JSON-LD
+
+    struct JSONLD {
+        var title: String?
+        var byline: String?
+        var excerpt: String?
+        var siteName: String?
+        var datePublished: String?
+    }
+
+    /// The first schema.org article object in a `<script type="application/ld+json">`.
+    static func jsonLD(_ doc: HTMLNode) -> JSONLD {
+        for script in doc.elements(named: "script") {
+            guard (script.attribute("type") ?? "").lowercased() == "application/ld+json" else { continue }
+            var content = script.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            if content.hasPrefix("<![CDATA[") { content.removeFirst(9) }
+            if content.hasSuffix("]]>") { content.removeLast(3) }
+            guard let data = content.data(using: .utf8),
+                  let parsedAny = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { continue }
+            var parsed: [String: Any]?
+            if let array = parsedAny as? [Any] {
+                parsed = array.compactMap { $0 as? [String: Any] }.first { isArticleType($0["@type"]) }
+            } else {
+                parsed = parsedAny as? [String: Any]
+            }
+            guard var object = parsed else { continue }
+            let schema = Pattern("^https?://schema\\.org/?$")
+            var contextOK = false
+            if let ctx = object["@context"] as? String { contextOK = schema.matches(ctx) }
+            else if let ctx = object["@context"] as? [String: Any], let vocab = ctx["@vocab"] as? String {
+                contextOK = schema.matches(vocab)
+            }
+            guard contextOK else { continue }
+            if object["@type"] == nil, let graph = object["@graph"] as? [Any] {
+                guard let found = graph.compactMap({ $0 as? [String: Any] }).first(where: { isArticleType($0["@type"]) }) else {
+                    continue
+                }
+                object = found
+            }
+            guard isArticleType(object["@type"]) else { continue }
+
+            var result = JSONLD()
+            let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let headline = (object["headline"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let name, let headline, name != headline {
+                let title = articleTitle(doc)
+                let nameMatches = ReaderRules.textSimilarity(name, title) > 0.75
+                let headlineMatches = ReaderRules.textSimilarity(headline, title) > 0.75
+                result.title = (headlineMatches && !nameMatches) ? headline : name
+            } else {
+                result.title = name ?? headline
+            }
+            if let author = object["author"] as? [String: Any], let n = author["name"] as? String {
+                result.byline = n.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if let authors = object["author"] as? [Any] {
+                let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                if !names.isEmpty { result.byline = names.joined(separator: ", ") }
+            }
+            if let d = object["description"] as? String { result.excerpt = d.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let publisher = object["publisher"] as? [String: Any], let n = publisher["name"] as? String {
+                result.siteName = n.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            if let d = object["datePublished"] as? String { result.datePublished = d.trimmingCharacters(in: .whitespacesAndNewlines) }
+            for key in [\JSONLD.title, \JSONLD.byline, \JSONLD.excerpt, \JSONLD.siteName, \JSONLD.datePublished]
+            where result[keyPath: key]?.isEmpty == true {
+                result[keyPath: key] = nil
+            }
+            return result
+        }
+        return JSONLD()
+    }
+
+    private static func isArticleType(_ value: Any?) -> Bool {
+        if let s = value as? String { return jsonLDArticleTypes.matches(s) }
+        if let a = value as? [Any] { return a.contains { ($0 as? String).map(jsonLDArticleTypes.matches) ?? false } }
+        return false
+    }
+}

@@ -1,0 +1,600 @@
+// ReaderView: the article-finding part of Mozilla Readability.js (Apache-2.0), re-implemented
+// on HTMLNode: strip unlikely candidates, score paragraphs, propagate scores to ancestors,
+// pick the top candidate, join its siblings, clean conditionally, and retry with relaxed
+// flags when too little text is found. See docs/extraction.md, "Reader view".
+import Foundation
+import OffprintXML
+
+/// Readability's regular expressions and tag lists.
+enum ReaderRules {
+    static let unlikelyCandidates = Pattern(
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote")
+    static let okMaybeItsACandidate = Pattern("and|article|body|column|content|main|mathjax|shadow")
+    static let positive = Pattern("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
+    static let negative = Pattern(
+        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
+    static let byline = Pattern("byline|author|dateline|writtenby|p-author")
+    static let videos = Pattern(
+        "//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)")
+    static let shareElements = Pattern("(\\b|_)(share|sharedaddy)(\\b|_)")
+    static let adWords = Pattern("^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$")
+    static let loadingWords = Pattern("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$")
+    static let sentenceEnd = Pattern("\\.( |$)", caseInsensitive: false)
+
+    static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
+    static let tagsToScore: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
+    static let divToPElements: Set<String> = ["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"]
+    static let alterToDivExceptions: Set<String> = ["div", "article", "section", "p", "ol", "ul"]
+    static let phrasingElements: Set<String> = [
+        "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em", "embed", "i",
+        "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object", "output", "progress", "q",
+        "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
+    ]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let commas: Set<Character> = [",", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}", "\u{2E32}", "\u{FF0C}"]
+
+    static func isPhrasingContent(_ node: HTMLNode) -> Bool {
+        if node.kind == .text { return true }
+        guard node.kind == .element else { return false }
+        if phrasingElements.contains(node.name) { return true }
+        if node.name == "a" || node.name == "del" || node.name == "ins" {
+            return node.children.allSatisfy(isPhrasingContent)
+        }
+        return false
+    }
+
+    /// Whether an element has no text and only `<br>`/`<hr>` children, if any.
+    static func isElementWithoutContent(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element else { return false }
+        if !node.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return false }
+        let kids = node.elementChildren
+        if kids.isEmpty { return true }
+        return kids.count == node.count(of: "br") + node.count(of: "hr")
+    }
+
+    static func hasSingleTagInside(_ element: HTMLNode, _ tag: String) -> Bool {
+        let kids = element.elementChildren
+        guard kids.count == 1, kids[0].name == tag else { return false }
+        return !element.children.contains { c in
+            c.kind == .text && (c.text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false)
+        }
+    }
+
+    static func hasChildBlockElement(_ element: HTMLNode) -> Bool {
+        element.children.contains { c in
+            c.kind == .element && (divToPElements.contains(c.name) || hasChildBlockElement(c))
+        }
+    }
+
+    static func isProbablyVisible(_ node: HTMLNode) -> Bool {
+        if let style = node.attribute("style") {
+            let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return false }
+        }
+        if node.attribute("hidden") != nil { return false }
+        if let aria = node.attribute("aria-hidden"), aria == "true", !node.className.contains("fallback-image") {
+            return false
+        }
+        return true
+    }
+
+    /// Readability's `_textSimilarity`: 1 minus the share of B's text not made of A's tokens.
+    static func textSimilarity(_ a: String, _ b: String) -> Double {
+        let ta = tokenize(a), tb = tokenize(b)
+        guard !ta.isEmpty, !tb.isEmpty else { return 0 }
+        let setA = Set(ta)
+        let uniqB = tb.filter { !setA.contains($0) }
+        let distance = Double(uniqB.joined(separator: " ").utf16.count) / Double(tb.joined(separator: " ").utf16.count)
+        return 1 - distance
+    }
+
+    private static func tokenize(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { ch in !(ch.isLetter || ch.isNumber || ch == "_") }).map(String.init)
+    }
+}
+
+/// One run of the reader-view algorithm over a prepared document.
+final class ReaderView {
+    struct Flags: OptionSet {
+        let rawValue: Int
+        static let stripUnlikelys = Flags(rawValue: 1)
+        static let weightClasses = Flags(rawValue: 2)
+        static let cleanConditionally = Flags(rawValue: 4)
+        static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
+    }
+
+    /// Characters of text below which a result is considered a failure and retried.
+    let charThreshold = 500
+    let topCandidateCount = 5
+
+    /// The article title (for removing a heading that repeats it).
+    let articleTitle: String
+    /// Whether the page's metadata already names the author (then bylines stay in the text).
+    let metadataHasByline: Bool
+
+    /// A byline found in the page body (`rel=author`, `.byline`, ...).
+    private(set) var articleByline: String?
+    /// The `dir` attribute nearest above the chosen content.
+    private(set) var articleDir: String?
+
+    private var flags: Flags = .all
+    private var scores: [ObjectIdentifier: (node: HTMLNode, score: Double)] = [:]
+    private var dataTables: [ObjectIdentifier: (node: HTMLNode, isData: Bool)] = [:]
+
+    init(articleTitle: String, metadataHasByline: Bool) {
+        self.articleTitle = articleTitle
+        self.metadataHasByline = metadataHasByline
+    }
+
+    /// Finds the article in `document` (already prepared: scripts and styles removed). The
+    /// document is not modified; each attempt works on a copy. Returns the article container
+    /// (a `div`), or nil when no text at all was found.
+    func grabArticle(document: HTMLNode) -> HTMLNode? {
+        var attempts: [(HTMLNode, Int)] = []
+        while true {
+            scores.removeAll()
+            dataTables.removeAll()
+            let doc = document.clone()
+            guard let result = attempt(doc) else { return nil }
+            let (content, topParent, topCandidate) = result
+            let textLength = content.innerTextLength(normalizeSpaces: false)
+            if textLength < charThreshold {
+                attempts.append((content, textLength))
+                if flags.contains(.stripUnlikelys) {
+                    flags.remove(.stripUnlikelys)
+                } else if flags.contains(.weightClasses) {
+                    flags.remove(.weightClasses)
+                } else if flags.contains(.cleanConditionally) {
+                    flags.remove(.cleanConditionally)
+                } else {
+                    let best = attempts.max(by: { $0.1 < $1.1 })!
+                    if best.1 == 0 { return nil }
+                    return best.0
+                }
+                continue
+            }
+            // Text direction from the nearest ancestor of the chosen content that has one.
+            var chain: [HTMLNode] = []
+            if let topParent { chain.append(topParent) }
+            if let topCandidate { chain.append(topCandidate) }
+            if let topParent { chain.append(contentsOf: topParent.ancestors()) }
+            for n in chain where n.kind == .element {
+                if let d = n.attribute("dir"), !d.isEmpty { articleDir = d; break }
+            }
+            return content
+        }
+    }
+
+    // MARK: - One attempt
+
+    private func attempt(_ doc: HTMLNode) -> (HTMLNode, HTMLNode?, HTMLNode?)? {
+        guard let html = doc.firstElement(named: "html") ?? doc.elementChildren.first else { return nil }
+        guard let page = html.firstElement(named: "body") else { return nil }
+        let stripUnlikely = flags.contains(.stripUnlikelys)
+        var elementsToScore: [HTMLNode] = []
+        var shouldRemoveTitleHeader = true
+
+        var node: HTMLNode? = html
+        while let cur = node {
+            let matchString = cur.className + " " + cur.idAttribute
+            if !ReaderRules.isProbablyVisible(cur) {
+                node = cur.removeAndGetNext(); continue
+            }
+            if cur.attribute("aria-modal") == "true" && cur.attribute("role") == "dialog" {
+                node = cur.removeAndGetNext(); continue
+            }
+            if articleByline == nil && !metadataHasByline && isValidByline(cur, matchString) {
+                // Prefer a descendant [itemprop~=name] for the author's name.
+                let end = cur.nextNode(ignoringSelfAndChildren: true)
+                var next = cur.nextNode()
+                var nameNode: HTMLNode?
+                while let n = next, n !== end {
+                    if let ip = n.attribute("itemprop"), ip.contains("name") { nameNode = n; break }
+                    next = n.nextNode()
+                }
+                articleByline = (nameNode ?? cur).textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                node = cur.removeAndGetNext(); continue
+            }
+            if shouldRemoveTitleHeader && headerDuplicatesTitle(cur) {
+                shouldRemoveTitleHeader = false
+                node = cur.removeAndGetNext(); continue
+            }
+            if stripUnlikely {
+                if ReaderRules.unlikelyCandidates.matches(matchString)
+                    && !ReaderRules.okMaybeItsACandidate.matches(matchString)
+                    && !cur.hasAncestor("table") && !cur.hasAncestor("code")
+                    && cur.name != "body" && cur.name != "a" {
+                    node = cur.removeAndGetNext(); continue
+                }
+                if let role = cur.attribute("role"), ReaderRules.unlikelyRoles.contains(role) {
+                    node = cur.removeAndGetNext(); continue
+                }
+            }
+            if ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"].contains(cur.name)
+                && ReaderRules.isElementWithoutContent(cur) {
+                node = cur.removeAndGetNext(); continue
+            }
+            if ReaderRules.tagsToScore.contains(cur.name) { elementsToScore.append(cur) }
+
+            var current = cur
+            if cur.name == "div" {
+                // Put runs of phrasing content into paragraphs.
+                var p: HTMLNode?
+                for child in cur.children {
+                    if ReaderRules.isPhrasingContent(child) {
+                        if let p {
+                            p.append(child)
+                        } else if !child.isWhitespaceNode {
+                            let newP = HTMLNode.element("p")
+                            cur.insert(newP, at: child.indexInParent ?? cur.children.count)
+                            newP.append(child)
+                            p = newP
+                        }
+                    } else if let para = p {
+                        while let last = para.children.last, last.isWhitespaceNode { last.detach() }
+                        p = nil
+                    }
+                }
+                if let para = p {
+                    while let last = para.children.last, last.isWhitespaceNode { last.detach() }
+                }
+                if ReaderRules.hasSingleTagInside(cur, "p") && linkDensity(cur) < 0.25 {
+                    let inner = cur.elementChildren[0]
+                    cur.replace(with: [inner])
+                    current = inner
+                    elementsToScore.append(inner)
+                } else if !ReaderRules.hasChildBlockElement(cur) {
+                    cur.rename("p")
+                    elementsToScore.append(cur)
+                }
+            }
+            node = current.nextNode()
+        }
+
+        // Score paragraphs and propagate to ancestors.
+        var candidates: [HTMLNode] = []
+        for element in elementsToScore {
+            guard let parent = element.parent, parent.kind == .element else { continue }
+            let text = element.innerText()
+            let length = text.utf16.count
+            if length < 25 { continue }
+            let ancestors = element.ancestors(maxDepth: 5)
+            if ancestors.isEmpty { continue }
+            var contentScore = 1.0
+            contentScore += Double(text.reduce(0) { $0 + (ReaderRules.commas.contains($1) ? 1 : 0) } + 1)
+            contentScore += Double(min(length / 100, 3))
+            for (level, ancestor) in ancestors.enumerated() {
+                guard let ap = ancestor.parent, ap.kind == .element else { continue }
+                if scores[ObjectIdentifier(ancestor)] == nil {
+                    initialize(ancestor)
+                    candidates.append(ancestor)
+                }
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                scores[ObjectIdentifier(ancestor)]!.score += contentScore / divider
+            }
+        }
+
+        var topCandidates: [HTMLNode] = []
+        for candidate in candidates {
+            let id = ObjectIdentifier(candidate)
+            let scaled = scores[id]!.score * (1 - linkDensity(candidate))
+            scores[id]!.score = scaled
+            for t in 0..<topCandidateCount {
+                if t >= topCandidates.count || scaled > score(topCandidates[t]) {
+                    topCandidates.insert(candidate, at: t)
+                    if topCandidates.count > topCandidateCount { topCandidates.removeLast() }
+                    break
+                }
+            }
+        }
+
+        var topCandidate: HTMLNode
+        var neededToCreateTopCandidate = false
+        if topCandidates.isEmpty || topCandidates[0].name == "body" {
+            topCandidate = HTMLNode.element("div")
+            neededToCreateTopCandidate = true
+            for c in page.children { topCandidate.append(c) }
+            page.append(topCandidate)
+            initialize(topCandidate)
+        } else {
+            topCandidate = topCandidates[0]
+            // A common ancestor of several near-top candidates is a better pick.
+            var alternativeAncestors: [[HTMLNode]] = []
+            let topScore = score(topCandidate)
+            for other in topCandidates.dropFirst() where topScore > 0 && score(other) / topScore >= 0.75 {
+                alternativeAncestors.append(other.ancestors())
+            }
+            let minimumTopCandidates = 3
+            if alternativeAncestors.count >= minimumTopCandidates {
+                var parentOfTop = topCandidate.parent
+                while let p = parentOfTop, p.kind == .element, p.name != "body" {
+                    var lists = 0
+                    for list in alternativeAncestors where lists < minimumTopCandidates {
+                        if list.contains(where: { $0 === p }) { lists += 1 }
+                    }
+                    if lists >= minimumTopCandidates { topCandidate = p; break }
+                    parentOfTop = p.parent
+                }
+            }
+            if scores[ObjectIdentifier(topCandidate)] == nil { initialize(topCandidate) }
+
+            // Climb while the parents' scores go up.
+            var parentOfTop = topCandidate.parent
+            var lastScore = score(topCandidate)
+            let threshold = lastScore / 3
+            while let p = parentOfTop, p.kind == .element, p.name != "body" {
+                guard let ps = scores[ObjectIdentifier(p)]?.score else { parentOfTop = p.parent; continue }
+                if ps < threshold { break }
+                if ps > lastScore { topCandidate = p; break }
+                lastScore = ps
+                parentOfTop = p.parent
+            }
+            // An only child is replaced by its parent, to help the sibling join.
+            parentOfTop = topCandidate.parent
+            while let p = parentOfTop, p.kind == .element, p.name != "body", p.elementChildren.count == 1 {
+                topCandidate = p
+                parentOfTop = p.parent
+            }
+            if scores[ObjectIdentifier(topCandidate)] == nil { initialize(topCandidate) }
+        }
+
+        // Join siblings that look related.
+        let articleContent = HTMLNode.element("div")
+        let topScore = score(topCandidate)
+        let siblingThreshold = max(10, topScore * 0.2)
+        let parentOfTop = topCandidate.parent
+        let siblings = parentOfTop?.elementChildren ?? [topCandidate]
+        for sibling in siblings {
+            var append = false
+            if sibling === topCandidate {
+                append = true
+            } else {
+                var bonus = 0.0
+                if sibling.className == topCandidate.className && !topCandidate.className.isEmpty {
+                    bonus += topScore * 0.2
+                }
+                if let s = scores[ObjectIdentifier(sibling)]?.score, s + bonus >= siblingThreshold {
+                    append = true
+                } else if sibling.name == "p" {
+                    let density = linkDensity(sibling)
+                    let content = sibling.innerText()
+                    let length = content.utf16.count
+                    if length > 80 && density < 0.25 {
+                        append = true
+                    } else if length < 80 && length > 0 && density == 0 && ReaderRules.sentenceEnd.matches(content) {
+                        append = true
+                    }
+                }
+            }
+            if append {
+                if !ReaderRules.alterToDivExceptions.contains(sibling.name) { sibling.rename("div") }
+                articleContent.append(sibling)
+            }
+        }
+
+        prepArticle(articleContent)
+
+        let container: HTMLNode
+        if neededToCreateTopCandidate {
+            container = articleContent
+        } else {
+            container = HTMLNode.element("div")
+            container.append(articleContent)
+        }
+        return (container, parentOfTop, topCandidate)
+    }
+
+    // MARK: - Scoring helpers
+
+    private func score(_ node: HTMLNode) -> Double { scores[ObjectIdentifier(node)]?.score ?? 0 }
+
+    private func initialize(_ node: HTMLNode) {
+        var s = 0.0
+        switch node.name {
+        case "div": s += 5
+        case "pre", "td", "blockquote": s += 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s -= 3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": s -= 5
+        default: break
+        }
+        s += Double(classWeight(node))
+        scores[ObjectIdentifier(node)] = (node, s)
+    }
+
+    func classWeight(_ node: HTMLNode) -> Int {
+        guard flags.contains(.weightClasses) else { return 0 }
+        var weight = 0
+        let cls = node.className
+        if !cls.isEmpty {
+            if ReaderRules.negative.matches(cls) { weight -= 25 }
+            if ReaderRules.positive.matches(cls) { weight += 25 }
+        }
+        let id = node.idAttribute
+        if !id.isEmpty {
+            if ReaderRules.negative.matches(id) { weight -= 25 }
+            if ReaderRules.positive.matches(id) { weight += 25 }
+        }
+        return weight
+    }
+
+    func linkDensity(_ element: HTMLNode) -> Double {
+        let textLength = element.innerTextLength()
+        if textLength == 0 { return 0 }
+        var linkLength = 0.0
+        for a in element.elements(named: "a") {
+            let href = a.attribute("href") ?? ""
+            let coefficient = (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
+            linkLength += Double(a.innerTextLength()) * coefficient
+        }
+        return linkLength / Double(textLength)
+    }
+
+    private func isValidByline(_ node: HTMLNode, _ matchString: String) -> Bool {
+        let rel = node.attribute("rel")
+        let itemprop = node.attribute("itemprop")
+        guard rel == "author" || (itemprop?.contains("author") ?? false) || ReaderRules.byline.matches(matchString) else {
+            return false
+        }
+        let length = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines).utf16.count
+        return length > 0 && length < 100
+    }
+
+    private func headerDuplicatesTitle(_ node: HTMLNode) -> Bool {
+        guard node.name == "h1" || node.name == "h2" else { return false }
+        let heading = node.innerText(normalizeSpaces: false)
+        return ReaderRules.textSimilarity(articleTitle, heading) > 0.75
+    }
+
+    private func textDensity(_ e: HTMLNode, _ tags: Set<String>) -> Double {
+        let total = e.innerTextLength()
+        if total == 0 { return 0 }
+        var children = 0
+        for c in e.elements(in: tags) { children += c.innerTextLength() }
+        return Double(children) / Double(total)
+    }
+
+    // MARK: - Cleaning the article (Readability's _prepArticle)
+
+    private func prepArticle(_ article: HTMLNode) {
+        markDataTables(article)
+        cleanConditionally(article, "form")
+        cleanConditionally(article, "fieldset")
+        for tag in ["object", "embed", "footer", "link", "aside"] { clean(article, tag) }
+        for top in article.elementChildren {
+            cleanMatchedNodes(top) { node, matchString in
+                ReaderRules.shareElements.matches(matchString) && node.textContent.utf16.count < 500
+            }
+        }
+        for tag in ["iframe", "input", "textarea", "select"] { clean(article, tag) }
+        // Buttons: their text is kept (a label like "Press" may be part of the prose).
+        for b in article.elements(named: "button") { b.rename("span") }
+        // Headings with a negative class weight.
+        for h in article.elements(in: ["h1", "h2"]).reversed() where classWeight(h) < 0 { h.detach() }
+        cleanConditionally(article, "table")
+        cleanConditionally(article, "ul")
+        cleanConditionally(article, "div")
+        for h in article.elements(named: "h1") { h.rename("h2") }
+        // Empty paragraphs.
+        for p in article.elements(named: "p").reversed() {
+            let media = p.elements(in: ["img", "embed", "object", "iframe", "picture", "svg"]).count
+            if media == 0 && p.innerText(normalizeSpaces: false).isEmpty { p.detach() }
+        }
+        for br in article.elements(named: "br") {
+            var next = br.nextSiblingNode
+            while let n = next, n.kind != .element, n.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                next = n.nextSiblingNode
+            }
+            if let n = next, n.name == "p" { br.detach() }
+        }
+        // Single-cell tables become their cell.
+        for table in article.elements(named: "table") {
+            let tbody = ReaderRules.hasSingleTagInside(table, "tbody") ? table.firstElementChild! : table
+            if ReaderRules.hasSingleTagInside(tbody, "tr"), let row = tbody.firstElementChild,
+               ReaderRules.hasSingleTagInside(row, "td"), let cell = row.firstElementChild {
+                cell.rename(cell.children.allSatisfy(ReaderRules.isPhrasingContent) ? "p" : "div")
+                table.replace(with: [cell])
+            }
+        }
+    }
+
+    private func clean(_ e: HTMLNode, _ tag: String) {
+        for n in e.elements(named: tag).reversed() { n.detach() }
+    }
+
+    private func cleanMatchedNodes(_ e: HTMLNode, _ filter: (HTMLNode, String) -> Bool) {
+        let end = e.nextNode(ignoringSelfAndChildren: true)
+        var next = e.nextNode()
+        while let n = next, n !== end {
+            if filter(n, n.className + " " + n.idAttribute) { next = n.removeAndGetNext() } else { next = n.nextNode() }
+        }
+    }
+
+    private func isDataTable(_ t: HTMLNode) -> Bool { dataTables[ObjectIdentifier(t)]?.isData ?? false }
+
+    private func markDataTables(_ root: HTMLNode) {
+        for table in root.elements(named: "table") {
+            let id = ObjectIdentifier(table)
+            func mark(_ v: Bool) { dataTables[id] = (table, v) }
+            if table.attribute("role") == "presentation" { mark(false); continue }
+            if table.attribute("datatable") == "0" { mark(false); continue }
+            if let s = table.attribute("summary"), !s.isEmpty { mark(true); continue }
+            if let caption = table.firstElement(named: "caption"), !caption.children.isEmpty { mark(true); continue }
+            if ["col", "colgroup", "tfoot", "thead", "th"].contains(where: { table.firstElement(named: $0) != nil }) {
+                mark(true); continue
+            }
+            if table.firstElement(named: "table") != nil { mark(false); continue }
+            var rows = 0, columns = 0
+            for tr in table.elements(named: "tr") {
+                rows += Int(tr.attribute("rowspan") ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 1
+                var inRow = 0
+                for td in tr.elements(named: "td") {
+                    inRow += Int(td.attribute("colspan") ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 1
+                }
+                columns = max(columns, inRow)
+            }
+            if rows == 1 || columns == 1 { mark(false); continue }
+            if rows >= 10 || columns > 4 { mark(true); continue }
+            mark(rows * columns > 10)
+        }
+    }
+
+    private func cleanConditionally(_ e: HTMLNode, _ tag: String) {
+        guard flags.contains(.cleanConditionally) else { return }
+        for node in e.elements(named: tag).reversed() where shouldRemoveConditionally(node, tag) {
+            node.detach()
+        }
+    }
+
+    private func shouldRemoveConditionally(_ node: HTMLNode, _ tag: String) -> Bool {
+        var isList = tag == "ul" || tag == "ol"
+        let innerLength = node.innerTextLength()
+        if !isList {
+            var listLength = 0
+            for l in node.elements(in: ["ul", "ol"]) { listLength += l.innerTextLength() }
+            isList = innerLength > 0 && Double(listLength) / Double(innerLength) > 0.9
+        }
+        if tag == "table" && isDataTable(node) { return false }
+        if node.hasAncestor("table", maxDepth: -1, filter: isDataTable) { return false }
+        if node.hasAncestor("code") { return false }
+        if node.elements(named: "table").contains(where: isDataTable) { return false }
+        let weight = classWeight(node)
+        if weight < 0 { return true }
+        let innerText = node.innerText()
+        if innerText.reduce(0, { $0 + ($1 == "," ? 1 : 0) }) >= 10 { return false }
+
+        let p = node.count(of: "p")
+        let img = node.count(of: "img")
+        let li = node.count(of: "li") - 100
+        let input = node.count(of: "input")
+        let headingDensity = textDensity(node, ReaderRules.headings)
+        var embedCount = 0
+        for embed in node.elements(in: ["object", "embed", "iframe"]) {
+            if embed.attributes.contains(where: { ReaderRules.videos.matches($0.value) }) { return false }
+            embedCount += 1
+        }
+        if ReaderRules.adWords.matches(innerText) || ReaderRules.loadingWords.matches(innerText) { return true }
+        let contentLength = innerText.utf16.count
+        let density = linkDensity(node)
+        let textish: Set<String> = ReaderRules.divToPElements.union(["span", "li", "td"])
+        let textDens = textDensity(node, textish)
+        let isFigureChild = node.hasAncestor("figure")
+
+        var remove = false
+        if !isFigureChild && img > 1 && Double(p) / Double(img) < 0.5 { remove = true }
+        if !isList && li > p { remove = true }
+        if input > p / 3 { remove = true }
+        if !isList && !isFigureChild && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && density > 0 {
+            remove = true
+        }
+        if !isList && weight < 25 && density > 0.2 { remove = true }
+        if weight >= 25 && density > 0.5 { remove = true }
+        if (embedCount == 1 && contentLength < 75) || embedCount > 1 { remove = true }
+        if img == 0 && textDens == 0 { remove = true }
+
+        if isList && remove {
+            for child in node.elementChildren where child.elementChildren.count > 1 { return remove }
+            if img == node.count(of: "li") { return false }
+        }
+        return remove
+    }
+}

@@ -1,0 +1,134 @@
+// The quality gate: extraction over the Readability test pages (../shared/corpus/
+// readability-pages), scored as score-extraction does (bag of lower-cased word tokens, each CJK
+// character a token, F1 against expected.html). Also writes each page's result as JSON to
+// $OFFPRINT_EXTRACT_JSON_DIR (default /tmp/offprint-extraction-json) so the shared scorer can
+// read it: --cmd 'sh -c "cat /tmp/offprint-extraction-json/$(basename $(dirname {})).json"'.
+import Foundation
+import OffprintExtraction
+import OffprintModel
+import OffprintTestSupport
+import OffprintXML
+import Testing
+
+enum TokenBag {
+    static func isCJK(_ v: UInt32) -> Bool {
+        (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xAC00...0xD7AF).contains(v)
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Python's `\w+` words of the lower-cased text; words with a CJK character split into characters.
+    static func tokens(_ text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        var word = String.UnicodeScalarView()
+        func flush() {
+            guard !word.isEmpty else { return }
+            if word.contains(where: { isCJK($0.value) }) {
+                for s in word { out[String(s), default: 0] += 1 }
+            } else {
+                out[String(word), default: 0] += 1
+            }
+            word = String.UnicodeScalarView()
+        }
+        for s in text.lowercased().unicodeScalars {
+            if isWordScalar(s) { word.append(s) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    static func f1(got: [String: Int], want: [String: Int]) -> Double {
+        if got.isEmpty && want.isEmpty { return 1 }
+        var common = 0
+        for (k, v) in got { common += min(v, want[k] ?? 0) }
+        let p = Double(common) / Double(max(1, got.values.reduce(0, +)))
+        let r = Double(common) / Double(max(1, want.values.reduce(0, +)))
+        return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+
+    /// Text of markup with a space at every tag, skipping script/style/noscript/template.
+    static func markupText(_ node: HTMLNode) -> String {
+        var out = ""
+        func walk(_ n: HTMLNode) {
+            switch n.kind {
+            case .text: out += n.text
+            case .comment: break
+            case .document, .element:
+                if ["script", "style", "noscript", "template"].contains(n.name) { return }
+                out += " "
+                for c in n.children { walk(c) }
+                out += " "
+            }
+        }
+        walk(node)
+        return out
+    }
+}
+
+@Suite("Readability corpus")
+struct CorpusScoreTests {
+    @Test("mean token F1 over the readability pages is at least 0.90")
+    func meanF1() throws {
+        let corpus = TestPaths.corpus.appendingPathComponent("readability-pages")
+        let fm = FileManager.default
+        let names = try fm.contentsOfDirectory(atPath: corpus.path).sorted().filter {
+            fm.fileExists(atPath: corpus.appendingPathComponent($0).appendingPathComponent("source.html").path)
+        }
+        try #require(!names.isEmpty)
+        let outDir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["OFFPRINT_EXTRACT_JSON_DIR"]
+                         ?? "/tmp/offprint-extraction-json")
+        try? fm.createDirectory(at: outDir, withIntermediateDirectories: true)
+
+        var total = 0.0
+        var titleHits = 0, titleCount = 0
+        var rows: [(String, Double)] = []
+        var elapsed = 0.0
+        for name in names {
+            let folder = corpus.appendingPathComponent(name)
+            let source = try Data(contentsOf: folder.appendingPathComponent("source.html"))
+            let expectedHTML = try Data(contentsOf: folder.appendingPathComponent("expected.html"))
+            let want = TokenBag.tokens(TokenBag.markupText(try HTMLParser.parse(utf8: expectedHTML)))
+            let start = Date()
+            let article = try? Extractor.extract(html: source, url: "http://fakehost/test/page.html", baseDirectory: nil)
+            elapsed += Date().timeIntervalSince(start)
+            let f1 = TokenBag.f1(got: TokenBag.tokens(article?.textContent ?? ""), want: want)
+            total += f1
+            rows.append((name, f1))
+            if let meta = try? JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("expected-metadata.json"))) as? [String: Any],
+               meta.keys.contains("title") {
+                titleCount += 1
+                let expected = (meta["title"] as? String)?.normalizedForCompare
+                if expected == article?.metadata.title?.normalizedForCompare { titleHits += 1 }
+            }
+            var json: [String: Any] = [:]
+            if let a = article {
+                let m = a.metadata
+                func v(_ s: String?) -> Any { s ?? NSNull() }
+                json = ["title": v(m.title), "byline": v(m.byline), "excerpt": v(m.excerpt),
+                        "siteName": v(m.siteName), "lang": v(m.lang), "dir": v(m.dir?.rawValue),
+                        "publishedTime": v(m.publishedTime), "content": a.content, "textContent": a.textContent,
+                        "length": a.length, "url": v(m.url)]
+            }
+            let data = try JSONSerialization.data(withJSONObject: json)
+            try data.write(to: outDir.appendingPathComponent(name + ".json"))
+        }
+        let mean = total / Double(names.count)
+        for (name, f1) in rows.sorted(by: { $0.1 < $1.1 }).prefix(12) {
+            print(String(format: "low  %-45@ F1 %.3f", name as NSString, f1))
+        }
+        print(String(format: "corpus pages %d  mean-F1 %.4f  title %.1f%% (%d/%d)  extraction seconds %.2f",
+                     names.count, mean, 100 * Double(titleHits) / Double(max(1, titleCount)), titleHits, titleCount,
+                     elapsed))
+        #expect(mean >= 0.90)
+    }
+}
+
+extension String {
+    var normalizedForCompare: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+}
