@@ -107,3 +107,22 @@ import Testing
         #expect(try reopened.verify() == [])
     }
 }
+
+@Suite struct LibraryReadOnlyTests {
+    @Test func readOnlyFileCanBeRead() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let url = dir.appendingPathComponent("lib.sqlite")
+        let library = try Library.open(at: url, clock: SteppingClock())
+        let id = try library.importArticle(Fixture.candidate(url: "https://e.com/a", html: "a")).articleID
+        library.close()
+        let before = try Data(contentsOf: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: url.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path) }
+        let reopened = try #require(try Library.openExisting(at: url))
+        #expect(try reopened.listArticles().map(\.id) == [id])
+        #expect(try reopened.verify() == [])
+        reopened.close()
+        #expect(try Data(contentsOf: url) == before)
+    }
+}

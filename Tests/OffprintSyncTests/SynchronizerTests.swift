@@ -2,7 +2,7 @@
 // time, nothing lost to an empty peer, refusals.
 import Foundation
 import OffprintModel
-import OffprintStorage
+@_spi(Testing) import OffprintStorage
 @testable import OffprintSync
 import OffprintTestSupport
 import Testing
@@ -118,5 +118,27 @@ import Testing
         }
         #expect(try b.revisionHashes().isEmpty)
         #expect(try b.blobHashes().isEmpty)
+    }
+}
+
+@Suite struct SynchronizerFailureTests {
+    @Test func damagedSideLeavesBothFilesAsTheyWere() throws {
+        let a = try Fixture.library(Fixture.replicaA)
+        try a.importArticle(Fixture.candidate(1))
+        let b = try Fixture.library(Fixture.replicaB)
+        try b.importArticle(Fixture.candidate(2))
+        let source = ContentHash(of: Fixture.candidate(1).source)
+        try a._executeRawSQLForTesting("UPDATE blob SET data = X'00' WHERE hash = '\(source.hex)'")
+        let before = (a: try a.revisionHashes(), b: try b.revisionHashes(),
+                      aBlobs: try a.blobHashes(), bBlobs: try b.blobHashes())
+        #expect(throws: OffprintError(.badLibrary, b.url.path,
+                                      "received blob \(source.hex) hashes to \(ContentHash(of: Data([0])).hex)")) {
+            try Synchronizer.sync(a, b)
+        }
+        #expect(try a.revisionHashes() == before.a)
+        #expect(try b.revisionHashes() == before.b)
+        #expect(try a.blobHashes() == before.aBlobs)
+        #expect(try b.blobHashes() == before.bBlobs)
+        #expect(try b.verify() == [])
     }
 }
