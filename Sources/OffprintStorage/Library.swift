@@ -48,7 +48,10 @@ public final class Library: Sendable {
                 throw OffprintError(.badLibrary, path,
                                     "library was written by a newer Offprint (schema \(schema))")
             }
-            try migrator.migrate(queue)
+            // Migrate only when needed, so that reading a read-only file never writes.
+            if try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(queue)
+            }
             let replicaHex = try queue.read { db in
                 try String.fetchOne(db, sql: "SELECT replica FROM meta WHERE id = 1")
             }
