@@ -93,7 +93,7 @@ public enum Extractor {
     // MARK: - Steps
 
     /// Removes what is never article text and normalises markup (Readability's
-    /// `_removeScripts` and `_prepDocument`): scripts, styles, templates, comments, `<nav>`;
+    /// `_removeScripts` and `_prepDocument`): scripts, styles, templates, comments;
     /// `<font>` becomes `<span>`; chains of `<br>` become paragraphs.
     static func prepare(_ doc: HTMLNode) {
         var stack: [HTMLNode] = [doc]
@@ -104,7 +104,7 @@ public enum Extractor {
                 case .comment:
                     toRemove.append(c)
                 case .element:
-                    if ["script", "style", "noscript", "template", "nav"].contains(c.name) {
+                    if ["script", "style", "noscript", "template"].contains(c.name) {
                         toRemove.append(c)
                     } else {
                         if c.name == "font" { c.rename("span") }

@@ -17,7 +17,7 @@ enum ContentSanitizer {
     static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "frame", "frameset",
         "input", "select", "textarea", "option", "datalist", "form", "canvas", "svg", "math", "audio", "video",
-        "source", "track", "map", "area", "head", "title", "meta", "link", "base", "param", "nav", "dialog",
+        "source", "track", "map", "area", "head", "title", "meta", "link", "base", "param", "dialog",
     ]
     /// Attributes kept on any element.
     static let globalAttributes: Set<String> = ["lang", "dir", "title"]

@@ -103,6 +103,8 @@ final class ReaderView {
         static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
     }
 
+    static let debug = ProcessInfo.processInfo.environment["OFFPRINT_DEBUG_READER"] != nil
+
     /// Characters of text below which a result is considered a failure and retried.
     let charThreshold = 500
     let topCandidateCount = 5
@@ -130,16 +132,16 @@ final class ReaderView {
     /// document is not modified; each attempt works on a copy. Returns the article container
     /// (a `div`), or nil when no text at all was found.
     func grabArticle(document: HTMLNode) -> HTMLNode? {
-        var attempts: [(HTMLNode, Int)] = []
+        var attempts: [(content: HTMLNode, length: Int, dir: String?)] = []
         while true {
             scores.removeAll()
             dataTables.removeAll()
             let doc = document.clone()
             guard let result = attempt(doc) else { return nil }
-            let (content, topParent, topCandidate) = result
+            let content = result.content
             let textLength = content.innerTextLength(normalizeSpaces: false)
             if textLength < charThreshold {
-                attempts.append((content, textLength))
+                attempts.append((content, textLength, result.dir))
                 if flags.contains(.stripUnlikelys) {
                     flags.remove(.stripUnlikelys)
                 } else if flags.contains(.weightClasses) {
@@ -147,27 +149,26 @@ final class ReaderView {
                 } else if flags.contains(.cleanConditionally) {
                     flags.remove(.cleanConditionally)
                 } else {
-                    let best = attempts.max(by: { $0.1 < $1.1 })!
-                    if best.1 == 0 { return nil }
-                    return best.0
+                    // The longest text of all attempts (the first of equals).
+                    var best = attempts[0]
+                    for a in attempts.dropFirst() where a.length > best.length { best = a }
+                    if best.length == 0 { return nil }
+                    articleDir = best.dir
+                    return best.content
                 }
                 continue
             }
-            // Text direction from the nearest ancestor of the chosen content that has one.
-            var chain: [HTMLNode] = []
-            if let topParent { chain.append(topParent) }
-            if let topCandidate { chain.append(topCandidate) }
-            if let topParent { chain.append(contentsOf: topParent.ancestors()) }
-            for n in chain where n.kind == .element {
-                if let d = n.attribute("dir"), !d.isEmpty { articleDir = d; break }
-            }
+            articleDir = result.dir
             return content
         }
     }
 
     // MARK: - One attempt
 
-    private func attempt(_ doc: HTMLNode) -> (HTMLNode, HTMLNode?, HTMLNode?)? {
+    /// One pass with the current flags over `doc` (modified): the article container and the
+    /// `dir` of the nearest ancestor of the chosen content that has one. Runs while `doc` is
+    /// alive, since parent links are weak.
+    private func attempt(_ doc: HTMLNode) -> (content: HTMLNode, dir: String?)? {
         guard let html = doc.firstElement(named: "html") ?? doc.elementChildren.first else { return nil }
         guard let page = html.firstElement(named: "body") else { return nil }
         let stripUnlikely = flags.contains(.stripUnlikelys)
@@ -288,6 +289,12 @@ final class ReaderView {
             }
         }
 
+        if ReaderView.debug {
+            FileHandle.standardError.write(Data("attempt flags=\(flags.rawValue) scored=\(elementsToScore.count) candidates=\(candidates.count)\n".utf8))
+            for c in topCandidates {
+                FileHandle.standardError.write(Data("  top \(c.name).\(c.className)#\(c.idAttribute) score=\(score(c))\n".utf8))
+            }
+        }
         var topCandidate: HTMLNode
         var neededToCreateTopCandidate = false
         if topCandidates.isEmpty || topCandidates[0].name == "body" {
@@ -381,7 +388,15 @@ final class ReaderView {
             container = HTMLNode.element("div")
             container.append(articleContent)
         }
-        return (container, parentOfTop, topCandidate)
+        var chain: [HTMLNode] = []
+        if let parentOfTop { chain.append(parentOfTop) }
+        chain.append(topCandidate)
+        if let parentOfTop { chain.append(contentsOf: parentOfTop.ancestors()) }
+        var dir: String?
+        for n in chain where n.kind == .element {
+            if let d = n.attribute("dir")?.trimmingCharacters(in: .whitespaces), !d.isEmpty { dir = d; break }
+        }
+        return (container, dir)
     }
 
     // MARK: - Scoring helpers
