@@ -20,7 +20,7 @@ struct DeleteCommand: ParsableCommand {
         try reportingErrors {
             let library = try LibraryLocation.openRequired(options, root.global)
             defer { library.close() }
-            let article = try library.resolve(prefix: id)
+            let article = try library.resolve(prefix: id, includeDeleted: true)
             let rev = try library.delete(article)
             ChangeReport.print(verb: "deleted", id: article, revision: rev, json: json)
         }

@@ -21,7 +21,7 @@ struct HistoryCommand: ParsableCommand {
         try reportingErrors {
             let library = try LibraryLocation.openRequired(options, root.global)
             defer { library.close() }
-            let entries = try library.history(try library.resolve(prefix: id))
+            let entries = try library.history(try library.resolve(prefix: id, includeDeleted: true))
             if json {
                 Console.out(JSONValue.array(entries.map(Self.json)).serialized())
                 return

@@ -9,23 +9,23 @@ extension Library {
     /// abbreviation.
     ///
     /// - Parameter includeDeleted: also match deleted articles (for `history`).
-    /// - Throws: `OffprintError(.notFound, nil, "no article matches <prefix>")` when none
-    ///   matches, `OffprintError(.notFound, nil, "<prefix> matches N articles")` when
+    /// - Throws: `OffprintError(.notFound, prefix, "no article matches this id")` when none
+    ///   matches, `OffprintError(.notFound, prefix, "id prefix matches N articles; give more characters")` when
     ///   several do.
     public func resolve(prefix: String, includeDeleted: Bool = false) throws -> ArticleID {
         let p = prefix.lowercased()
         let isHex = !p.isEmpty && p.utf8.count <= 64
             && p.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
-        guard isHex else { throw OffprintError(.notFound, nil, "no article matches \(prefix)") }
+        guard isHex else { throw OffprintError(.notFound, prefix, "no article matches this id") }
         let ids = try read { db in
             try String.fetchAll(db, sql: """
                 SELECT id FROM article WHERE substr(id, 1, ?) = ? AND (? OR deleted = 0) LIMIT 1000
                 """, arguments: [p.utf8.count, p, includeDeleted])
         }
         switch ids.count {
-        case 0: throw OffprintError(.notFound, nil, "no article matches \(prefix)")
+        case 0: throw OffprintError(.notFound, prefix, "no article matches this id")
         case 1: return ArticleID(hex: ids[0])!
-        default: throw OffprintError(.notFound, nil, "\(prefix) matches \(ids.count) articles")
+        default: throw OffprintError(.notFound, prefix, "id prefix matches \(ids.count) articles; give more characters")
         }
     }
 

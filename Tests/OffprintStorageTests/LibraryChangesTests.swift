@@ -70,18 +70,18 @@ import Testing
         // Some one-character prefix is shared by at least two of 40 ids.
         let groups = Dictionary(grouping: ids, by: { $0.hex.prefix(1) })
         let (shared, members) = try #require(groups.first { $0.value.count > 1 })
-        #expect(throws: OffprintError(.notFound, nil, "\(shared) matches \(members.count) articles")) {
+        #expect(throws: OffprintError(.notFound, String(shared), "id prefix matches \(members.count) articles; give more characters")) {
             try library.resolve(prefix: String(shared))
         }
-        #expect(throws: OffprintError(.notFound, nil, "no article matches zz")) {
+        #expect(throws: OffprintError(.notFound, "zz", "no article matches this id")) {
             try library.resolve(prefix: "zz")
         }
-        #expect(throws: OffprintError(.notFound, nil, "no article matches ")) {
+        #expect(throws: OffprintError(.notFound, "", "no article matches this id")) {
             try library.resolve(prefix: "")
         }
         let full = String(repeating: "0", count: 64)
         if !ids.contains(where: { $0.hex == full }) {
-            #expect(throws: OffprintError(.notFound, nil, "no article matches \(full)")) {
+            #expect(throws: OffprintError(.notFound, full, "no article matches this id")) {
                 try library.resolve(prefix: full)
             }
         }
