@@ -139,7 +139,7 @@ final class ReaderView {
             let doc = document.clone()
             guard let result = attempt(doc) else { return nil }
             let content = result.content
-            let textLength = content.innerTextLength(normalizeSpaces: false)
+            let textLength = content.innerTextLength(normalizeSpaces: true)
             if textLength < charThreshold {
                 attempts.append((content, textLength, result.dir))
                 if flags.contains(.stripUnlikelys) {
