@@ -25,7 +25,7 @@ public enum HTMLParser {
         let root = HTMLNode(kind: .document)
         var child = doc.pointee.children
         while let c = child {
-            if let n = convert(c) { root.append(n) }
+            for n in convert(c) { root.append(n) }
             child = c.pointee.next
         }
         return root
@@ -36,7 +36,10 @@ public enum HTMLParser {
         return String(cString: p)
     }
 
-    private static func convert(_ node: xmlNodePtr) -> HTMLNode? {
+    /// Copies one libxml2 node. A void element that libxml2 2.9 does not know as void
+    /// (`wbr`, `source`, `track`) swallows the content after it; that content is handed back
+    /// as its following siblings, as an HTML5 parser would build it.
+    private static func convert(_ node: xmlNodePtr) -> [HTMLNode] {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attrs: [HTMLAttribute] = []
@@ -55,19 +58,22 @@ public enum HTMLParser {
             }
             let el = HTMLNode(kind: .element, name: string(node.pointee.name).lowercased(), attributes: attrs)
             var child = node.pointee.children
+            var content: [HTMLNode] = []
             while let c = child {
-                if let n = convert(c) { el.append(n) }
+                content.append(contentsOf: convert(c))
                 child = c.pointee.next
             }
-            return el
+            if XHTMLWriter.voidElements.contains(el.name) { return [el] + content }
+            for n in content { el.append(n) }
+            return [el]
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            return HTMLNode(kind: .text, text: string(node.pointee.content))
+            return [HTMLNode(kind: .text, text: string(node.pointee.content))]
         case XML_COMMENT_NODE:
-            return HTMLNode(kind: .comment, text: string(node.pointee.content))
+            return [HTMLNode(kind: .comment, text: string(node.pointee.content))]
         case XML_ENTITY_REF_NODE:
-            return HTMLNode(kind: .text, text: "&" + string(node.pointee.name) + ";")
+            return [HTMLNode(kind: .text, text: "&" + string(node.pointee.name) + ";")]
         default:
-            return nil
+            return []
         }
     }
 }
