@@ -35,6 +35,7 @@ public enum Extractor {
         } catch {
             throw OffprintError(.badInput, url, "no article text found")
         }
+        mergeRootAttributes(doc, source: cleaned)
         let meta = PageMetadata(document: doc)
 
         // Readability's _unwrapNoscriptImages, _removeScripts and _prepDocument, plus ours.
@@ -117,6 +118,20 @@ public enum Extractor {
         }
         for n in toRemove { n.detach() }
         if let body = doc.firstElement(named: "body") { replaceBrs(body) }
+    }
+
+    /// HTML5 adds the attributes of a `<html>` or `<body>` start tag to the element when it
+    /// already exists (tree construction, "in body" insertion mode); libxml2 drops them when
+    /// it has opened an implied `<body>` earlier (text or a stray element in the head). The
+    /// attributes of the first such tags in `source` are added where missing.
+    static func mergeRootAttributes(_ doc: HTMLNode, source: String) {
+        for name in ["html", "body"] {
+            guard let element = doc.firstElement(named: name),
+                  let attributes = TagScanner.attributesOfFirstTag(name, in: source) else { continue }
+            for a in attributes where element.attribute(a.name) == nil {
+                element.setAttribute(a.name, a.value)
+            }
+        }
     }
 
     /// Readability's `_replaceBrs`: two or more `<br>` in a row end a paragraph.
@@ -221,7 +236,8 @@ public enum Extractor {
     static func normalizeDate(_ s: String) -> String {
         if s.count >= 10, s.prefix(4).allSatisfy(\.isNumber), s.dropFirst(4).first == "-" { return s }
         let formats = ["EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm Z",
-                       "MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss"]
+                       "MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss",
+                       "MM/dd/yyyy"]
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
