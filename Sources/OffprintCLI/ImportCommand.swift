@@ -23,14 +23,25 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let inputs = ImportInputs.collect(paths)
-            let library = try LibraryLocation.openForWriting(options, root.global)
-            defer { library.close() }
+            // The library is opened (and created) at the first file that extracts, so an
+            // import in which every file fails leaves no new file behind.
+            var library: Library?
+            defer { library?.close() }
+            let open = { () throws -> Library in
+                if let library { return library }
+                let l = try LibraryLocation.openForWriting(options, root.global)
+                library = l
+                return l
+            }
             var results: [ImportResult] = []
-            for input in inputs {
-                let r = ImportInputs.importOne(input, into: library)
+            let progress = Progress("importing", total: json ? inputs.count : 0)
+            for (i, input) in inputs.enumerated() {
+                let r = try ImportInputs.importOne(input, into: open)
                 if !json { r.printLine() }
                 results.append(r)
+                progress.update(i + 1)
             }
+            progress.finish()
             let summary = ImportSummary(results)
             if json {
                 Console.out(summary.json(results).serialized())
@@ -158,7 +169,10 @@ enum ImportInputs {
         }
     }
 
-    static func importOne(_ input: ImportInput, into library: Library) -> ImportResult {
+    /// Extracts one input and stores it. Errors about the input become a failed result;
+    /// errors opening the library (not an Offprint library, unwritable) are thrown, since
+    /// no other file could succeed either.
+    static func importOne(_ input: ImportInput, into openLibrary: () throws -> Library) throws -> ImportResult {
         let path: String
         do {
             let candidate: ImportCandidate
@@ -176,6 +190,8 @@ enum ImportInputs {
                 candidate = try InputImporter.candidate(forFile: url)
             }
             let title = candidate.extracted.metadata.title
+            let library: Library
+            do { library = try openLibrary() } catch let e as OffprintError { throw LibraryOpenFailure(error: e) }
             switch try library.importArticle(candidate) {
             case .added(let id, let rev):
                 return ImportResult(path: path, status: .added, id: id, revision: rev, title: title)
@@ -185,6 +201,8 @@ enum ImportInputs {
                 return ImportResult(path: path, status: .unchanged, id: id, title: title,
                                     message: "already in the library")
             }
+        } catch let e as LibraryOpenFailure {
+            throw e.error
         } catch let e as OffprintError {
             return ImportResult(path: e.subject ?? input.display, status: .failed, message: e.message)
         } catch {
@@ -192,6 +210,9 @@ enum ImportInputs {
         }
     }
 }
+
+/// Carries a library-opening error past the per-file error handling.
+struct LibraryOpenFailure: Error { var error: OffprintError }
 
 extension ImportInput {
     var display: String {

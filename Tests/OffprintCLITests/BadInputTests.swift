@@ -115,3 +115,25 @@ import Testing
         #expect(r.stderr == "offprint: ffffffff: no article matches this id\n")
     }
 }
+
+@Suite struct FailedImportCreatesNothing {
+    @Test func noLibraryFileWhenEveryFileFails() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let library = dir.appendingPathComponent("new.sqlite")
+        let r = try OffprintProcess.run(["--library", library.path, "import", dir.appendingPathComponent("missing.html").path])
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: library.path))
+    }
+
+    @Test func standardInput() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let library = dir.appendingPathComponent("l.sqlite").path
+        let page = "<html><head><title>From a pipe</title></head><body><article><p>" +
+            String(repeating: "Text that arrived on standard input, long enough to be an article. ", count: 8) +
+            "</p></article></body></html>"
+        let r = try OffprintProcess.run(["--library", library, "import", "-"], stdin: Data(page.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("From a pipe"))
+        #expect(r.stdout.hasSuffix("1 added, 0 updated, 0 unchanged, 0 skipped, 0 failed\n"))
+    }
+}
