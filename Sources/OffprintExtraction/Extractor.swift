@@ -138,12 +138,12 @@ public enum Extractor {
     static func replaceBrs(_ body: HTMLNode) {
         func nextNonBlank(_ node: HTMLNode?) -> HTMLNode? {
             var n = node
-            while let cur = n, cur.kind != .element, cur.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            while let cur = n, cur.kind != .element, cur.textContent.trimmedWhitespace.isEmpty {
                 n = cur.nextSiblingNode
             }
             return n
         }
-        for br in body.elements(named: "br") {
+        for br in body.elements(in: ["br"]) {
             guard br.parent != nil else { continue }
             var next = br.nextSiblingNode
             var replaced = false
@@ -204,7 +204,7 @@ public enum Extractor {
 
     /// Resolves link targets against the base URL; `javascript:` links become their text.
     static func fixLinks(_ root: HTMLNode, baseURL: URL?) {
-        for a in root.elements(named: "a") {
+        for a in root.elements(in: ["a"]) {
             guard let href = a.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
             if href.lowercased().hasPrefix("javascript:") {
                 a.unwrap()
@@ -218,7 +218,7 @@ public enum Extractor {
     /// Removes paragraphs and containers left empty by sanitising.
     static func removeEmptyContainers(_ root: HTMLNode) {
         for n in root.elements(in: ["p", "div", "section", "span", "figure", "li", "ul", "ol", "blockquote"]).reversed() {
-            if n.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if n.textContent.trimmedWhitespace.isEmpty
                 && n.firstElement(named: "img") == nil && n.firstElement(named: "br") == nil
                 && n.firstElement(named: "hr") == nil {
                 n.detach()

@@ -86,6 +86,7 @@ struct CorpusScoreTests {
         var titleHits = 0, titleCount = 0
         var rows: [(String, Double)] = []
         var elapsed = 0.0
+        var timings: [(String, Double)] = []
         for name in names {
             let folder = corpus.appendingPathComponent(name)
             let source = try Data(contentsOf: folder.appendingPathComponent("source.html"))
@@ -93,7 +94,9 @@ struct CorpusScoreTests {
             let want = TokenBag.tokens(TokenBag.markupText(try HTMLParser.parse(utf8: expectedHTML)))
             let start = Date()
             let article = try? Extractor.extract(html: source, url: "http://fakehost/test/page.html", baseDirectory: nil)
-            elapsed += Date().timeIntervalSince(start)
+            let seconds = Date().timeIntervalSince(start)
+            elapsed += seconds
+            timings.append((name, seconds))
             let f1 = TokenBag.f1(got: TokenBag.tokens(article?.textContent ?? ""), want: want)
             total += f1
             rows.append((name, f1))
@@ -101,8 +104,9 @@ struct CorpusScoreTests {
                 with: Data(contentsOf: folder.appendingPathComponent("expected-metadata.json"))) as? [String: Any],
                meta.keys.contains("title") {
                 titleCount += 1
-                let expected = (meta["title"] as? String)?.normalizedForCompare
-                if expected == article?.metadata.title?.normalizedForCompare { titleHits += 1 }
+                // As score-extraction compares: white space folded, case folded, "" as null.
+                let expected = (meta["title"] as? String)?.normalizedForCompare.nilIfEmpty
+                if expected == article?.metadata.title?.normalizedForCompare.nilIfEmpty { titleHits += 1 }
             }
             var json: [String: Any] = [:]
             if let a = article {
@@ -120,6 +124,9 @@ struct CorpusScoreTests {
         for (name, f1) in rows.sorted(by: { $0.1 < $1.1 }).prefix(12) {
             print(String(format: "low  %-45@ F1 %.3f", name as NSString, f1))
         }
+        for (name, t) in timings.sorted(by: { $0.1 > $1.1 }).prefix(5) {
+            print(String(format: "slow %-45@ %.3f s", name as NSString, t))
+        }
         print(String(format: "corpus pages %d  mean-F1 %.4f  title %.1f%% (%d/%d)  extraction seconds %.2f",
                      names.count, mean, 100 * Double(titleHits) / Double(max(1, titleCount)), titleHits, titleCount,
                      elapsed))
@@ -128,6 +135,8 @@ struct CorpusScoreTests {
 }
 
 extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+
     var normalizedForCompare: String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }

@@ -109,13 +109,42 @@ extension HTMLNode {
     /// Readability's `_getInnerText`: text content trimmed, runs of 2+ white space made one
     /// space when `normalizeSpaces`.
     func innerText(normalizeSpaces: Bool = true) -> String {
-        let t = textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = textContent.trimmedWhitespace
         return normalizeSpaces ? t.collapsingWhitespaceRuns() : t
     }
 
-    /// Length of `innerText` in UTF-16 code units, as JavaScript counts.
+    /// Length of `innerText` in UTF-16 code units, as JavaScript counts, computed without
+    /// building the string: leading and trailing white space dropped, inner runs of two or
+    /// more counted as one character when `normalizeSpaces`.
     func innerTextLength(normalizeSpaces: Bool = true) -> Int {
-        innerText(normalizeSpaces: normalizeSpaces).utf16.count
+        var length = 0
+        var run = 0
+        var seenText = false
+        func visit(_ n: HTMLNode) {
+            if n.kind == .text {
+                for s in n.text.unicodeScalars {
+                    if s.properties.isWhitespace {
+                        run += 1
+                    } else {
+                        if seenText && run > 0 { length += normalizeSpaces ? 1 : run }
+                        run = 0
+                        seenText = true
+                        length += s.value > 0xFFFF ? 2 : 1
+                    }
+                }
+            } else if n.kind != .comment {
+                for c in n.children { visit(c) }
+            }
+        }
+        visit(self)
+        return length
+    }
+
+    /// Whether any descendant text has a non-white-space character.
+    var hasNonWhitespaceText: Bool {
+        if kind == .text { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+        if kind == .comment { return false }
+        return children.contains { $0.hasNonWhitespaceText }
     }
 
     /// Renames the element in place (Readability's `_setNodeTag`; identity and score kept).
@@ -152,6 +181,15 @@ extension String {
         }
         if run == 1, let p = pending { out.append(p) } else if run > 1 { out.append(" ") }
         return String(out)
+    }
+
+    /// Leading and trailing white space removed (native; Foundation's trimming bridges
+    /// through NSString on Linux and is slow on long texts).
+    var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
     }
 
     /// White space collapsed to single spaces and trimmed.

@@ -25,13 +25,13 @@ enum ImageSources {
     /// Readability's `_unwrapNoscriptImages`: drops source-less `<img>` placeholders and puts
     /// the image inside a `<noscript>` in place of the placeholder before it.
     static func unwrapNoscriptImages(_ doc: HTMLNode) {
-        for img in doc.elements(named: "img") {
+        for img in doc.elements(in: ["img"]) {
             let hasSource = img.attributes.contains { a in
                 ["src", "srcset", "data-src", "data-srcset"].contains(a.name) || imageExtension.matches(a.value)
             }
             if !hasSource { img.detach() }
         }
-        for noscript in doc.elements(named: "noscript") {
+        for noscript in doc.elements(in: ["noscript"]) {
             guard isSingleImage(noscript), let newImg = noscript.firstElement(named: "img"),
                   let prev = noscript.previousElementSibling, isSingleImage(prev) else { continue }
             let prevImg = prev.name == "img" ? prev : prev.firstElement(named: "img")
@@ -53,7 +53,7 @@ enum ImageSources {
         while let cur = n {
             if cur.name == "img" { return true }
             let kids = cur.elementChildren
-            if kids.count != 1 || !cur.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return false }
+            if kids.count != 1 || !cur.textContent.trimmedWhitespace.isEmpty { return false }
             n = kids[0]
         }
         return false
@@ -62,8 +62,8 @@ enum ImageSources {
     /// Reduces each `<picture>` to one `<img>` and gives every `<img>` a single chosen `src`
     /// (removing `srcset` and the lazy attributes); images with no source at all are removed.
     static func normalize(_ doc: HTMLNode) {
-        for picture in doc.elements(named: "picture").reversed() {
-            let sources = picture.elements(named: "source")
+        for picture in doc.elements(in: ["picture"]).reversed() {
+            let sources = picture.elements(in: ["source"])
             let img = picture.firstElement(named: "img") ?? {
                 let made = HTMLNode.element("img")
                 picture.append(made)
@@ -83,7 +83,7 @@ enum ImageSources {
             img.detach()
             picture.replace(with: [img])
         }
-        for img in doc.elements(named: "img") {
+        for img in doc.elements(in: ["img"]) {
             if let src = chooseSource(img) {
                 img.setAttribute("src", src)
             } else {

@@ -11,7 +11,7 @@ enum OfflineImages {
     static func collect(in root: HTMLNode, baseURL: URL?, baseDirectory: URL?) -> [ImageResource] {
         var out: [ImageResource] = []
         var seen = Set<String>()
-        for img in root.elements(named: "img") {
+        for img in root.elements(in: ["img"]) {
             guard let src = img.attribute("src")?.trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty else {
                 img.detach()
                 continue

@@ -21,7 +21,7 @@ struct PageMetadata {
     init(document doc: HTMLNode) {
         let jsonLD = PageMetadata.jsonLD(doc)
         var values: [String: String] = [:]
-        for meta in doc.elements(named: "meta") {
+        for meta in doc.elements(in: ["meta"]) {
             guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
                   !content.isEmpty else { continue }
             var matched = false
@@ -65,7 +65,7 @@ struct PageMetadata {
         siteName = jsonLD.siteName ?? values["og:site_name"]
         publishedTime = jsonLD.datePublished ?? values["article:published_time"] ?? values["parsely-pub-date"]
             ?? values["x-date"]
-        if publishedTime == nil, let time = doc.elements(named: "time").first(where: {
+        if publishedTime == nil, let time = doc.elements(in: ["time"]).first(where: {
             $0.attribute("pubdate") != nil || ($0.attribute("itemprop") ?? "").contains("datePublished")
         }), let dt = time.attribute("datetime"), !dt.isEmpty {
             publishedTime = dt
@@ -84,7 +84,7 @@ struct PageMetadata {
             lang = l
         }
 
-        for link in doc.elements(named: "link") {
+        for link in doc.elements(in: ["link"]) {
             let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rel.contains("canonical"), let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines),
                !href.isEmpty {
@@ -159,7 +159,7 @@ struct PageMetadata {
             }
         } else if curTitle.contains(": ") {
             let trimmed = curTitle.trimmingCharacters(in: .whitespacesAndNewlines)
-            let match = headings.contains { $0.textContent.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed }
+            let match = headings.contains { $0.textContent.trimmedWhitespace == trimmed }
             if !match, let lastColon = origTitle.lastIndex(of: ":"), let firstColon = origTitle.firstIndex(of: ":") {
                 curTitle = String(origTitle[origTitle.index(after: lastColon)...])
                 if wordCount(curTitle) < 3 {
@@ -169,7 +169,7 @@ struct PageMetadata {
                 }
             }
         } else if curTitle.utf16.count > 150 || curTitle.utf16.count < 15 {
-            let h1s = doc.elements(named: "h1")
+            let h1s = doc.elements(in: ["h1"])
             if h1s.count == 1 { curTitle = h1s[0].innerText() }
         }
         curTitle = curTitle.trimmingCharacters(in: .whitespacesAndNewlines).collapsingWhitespaceRuns()
@@ -232,9 +232,9 @@ struct PageMetadata {
 
     /// The first schema.org article object in a `<script type="application/ld+json">`.
     static func jsonLD(_ doc: HTMLNode) -> JSONLD {
-        for script in doc.elements(named: "script") {
+        for script in doc.elements(in: ["script"]) {
             guard (script.attribute("type") ?? "").lowercased() == "application/ld+json" else { continue }
-            var content = script.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            var content = script.textContent.trimmedWhitespace
             if content.hasPrefix("<![CDATA[") { content.removeFirst(9) }
             if content.hasSuffix("]]>") { content.removeLast(3) }
             guard let data = content.data(using: .utf8),

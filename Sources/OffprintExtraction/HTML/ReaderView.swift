@@ -46,7 +46,7 @@ enum ReaderRules {
     /// Whether an element has no text and only `<br>`/`<hr>` children, if any.
     static func isElementWithoutContent(_ node: HTMLNode) -> Bool {
         guard node.kind == .element else { return false }
-        if !node.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return false }
+        if node.hasNonWhitespaceText { return false }
         let kids = node.elementChildren
         if kids.isEmpty { return true }
         return kids.count == node.count(of: "br") + node.count(of: "hr")
@@ -193,7 +193,7 @@ final class ReaderView {
                     if let ip = n.attribute("itemprop"), ip.contains("name") { nameNode = n; break }
                     next = n.nextNode()
                 }
-                articleByline = (nameNode ?? cur).textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                articleByline = (nameNode ?? cur).textContent.trimmedWhitespace
                 node = cur.removeAndGetNext(); continue
             }
             if shouldRemoveTitleHeader && headerDuplicatesTitle(cur) {
@@ -436,7 +436,7 @@ final class ReaderView {
         let textLength = element.innerTextLength()
         if textLength == 0 { return 0 }
         var linkLength = 0.0
-        for a in element.elements(named: "a") {
+        for a in element.elements(in: ["a"]) {
             let href = a.attribute("href") ?? ""
             let coefficient = (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
             linkLength += Double(a.innerTextLength()) * coefficient
@@ -450,7 +450,7 @@ final class ReaderView {
         guard rel == "author" || (itemprop?.contains("author") ?? false) || ReaderRules.byline.matches(matchString) else {
             return false
         }
-        let length = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines).utf16.count
+        let length = node.textContent.trimmedWhitespace.utf16.count
         return length > 0 && length < 100
     }
 
@@ -482,27 +482,27 @@ final class ReaderView {
         }
         for tag in ["iframe", "input", "textarea", "select"] { clean(article, tag) }
         // Buttons: their text is kept (a label like "Press" may be part of the prose).
-        for b in article.elements(named: "button") { b.rename("span") }
+        for b in article.elements(in: ["button"]) { b.rename("span") }
         // Headings with a negative class weight.
         for h in article.elements(in: ["h1", "h2"]).reversed() where classWeight(h) < 0 { h.detach() }
         cleanConditionally(article, "table")
         cleanConditionally(article, "ul")
         cleanConditionally(article, "div")
-        for h in article.elements(named: "h1") { h.rename("h2") }
+        for h in article.elements(in: ["h1"]) { h.rename("h2") }
         // Empty paragraphs.
-        for p in article.elements(named: "p").reversed() {
+        for p in article.elements(in: ["p"]).reversed() {
             let media = p.elements(in: ["img", "embed", "object", "iframe", "picture", "svg"]).count
             if media == 0 && p.innerText(normalizeSpaces: false).isEmpty { p.detach() }
         }
-        for br in article.elements(named: "br") {
+        for br in article.elements(in: ["br"]) {
             var next = br.nextSiblingNode
-            while let n = next, n.kind != .element, n.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            while let n = next, n.kind != .element, n.textContent.trimmedWhitespace.isEmpty {
                 next = n.nextSiblingNode
             }
             if let n = next, n.name == "p" { br.detach() }
         }
         // Single-cell tables become their cell.
-        for table in article.elements(named: "table") {
+        for table in article.elements(in: ["table"]) {
             let tbody = ReaderRules.hasSingleTagInside(table, "tbody") ? table.firstElementChild! : table
             if ReaderRules.hasSingleTagInside(tbody, "tr"), let row = tbody.firstElementChild,
                ReaderRules.hasSingleTagInside(row, "td"), let cell = row.firstElementChild {
@@ -513,7 +513,7 @@ final class ReaderView {
     }
 
     private func clean(_ e: HTMLNode, _ tag: String) {
-        for n in e.elements(named: tag).reversed() { n.detach() }
+        for n in e.elements(in: [tag]).reversed() { n.detach() }
     }
 
     private func cleanMatchedNodes(_ e: HTMLNode, _ filter: (HTMLNode, String) -> Bool) {
@@ -527,7 +527,7 @@ final class ReaderView {
     private func isDataTable(_ t: HTMLNode) -> Bool { dataTables[ObjectIdentifier(t)]?.isData ?? false }
 
     private func markDataTables(_ root: HTMLNode) {
-        for table in root.elements(named: "table") {
+        for table in root.elements(in: ["table"]) {
             let id = ObjectIdentifier(table)
             func mark(_ v: Bool) { dataTables[id] = (table, v) }
             if table.attribute("role") == "presentation" { mark(false); continue }
@@ -539,10 +539,10 @@ final class ReaderView {
             }
             if table.firstElement(named: "table") != nil { mark(false); continue }
             var rows = 0, columns = 0
-            for tr in table.elements(named: "tr") {
+            for tr in table.elements(in: ["tr"]) {
                 rows += Int(tr.attribute("rowspan") ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 1
                 var inRow = 0
-                for td in tr.elements(named: "td") {
+                for td in tr.elements(in: ["td"]) {
                     inRow += Int(td.attribute("colspan") ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 1
                 }
                 columns = max(columns, inRow)
@@ -555,7 +555,7 @@ final class ReaderView {
 
     private func cleanConditionally(_ e: HTMLNode, _ tag: String) {
         guard flags.contains(.cleanConditionally) else { return }
-        for node in e.elements(named: tag).reversed() where shouldRemoveConditionally(node, tag) {
+        for node in e.elements(in: [tag]).reversed() where shouldRemoveConditionally(node, tag) {
             node.detach()
         }
     }
@@ -571,7 +571,7 @@ final class ReaderView {
         if tag == "table" && isDataTable(node) { return false }
         if node.hasAncestor("table", maxDepth: -1, filter: isDataTable) { return false }
         if node.hasAncestor("code") { return false }
-        if node.elements(named: "table").contains(where: isDataTable) { return false }
+        if node.elements(in: ["table"]).contains(where: isDataTable) { return false }
         let weight = classWeight(node)
         if weight < 0 { return true }
         let innerText = node.innerText()
