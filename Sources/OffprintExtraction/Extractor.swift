@@ -55,11 +55,14 @@ public enum Extractor {
             baseURL = URL(string: resolved)
         }
         simplifyNestedElements(article)
-        let images = OfflineImages.collect(in: article, baseURL: baseURL, baseDirectory: baseDirectory)
+        var images = OfflineImages.collect(in: article, baseURL: baseURL, baseDirectory: baseDirectory)
         fixLinks(article, baseURL: baseURL)
         ContentSanitizer.sanitize(article)
         removeEmptyContainers(article)
         HTMLSubset.sanitize(article)
+        // Keep only the images the sanitised content still shows.
+        let shown = Set(article.elements(in: ["img"]).compactMap { $0.attribute("src") })
+        images.removeAll { !shown.contains($0.src) }
 
         let contentNodes = article.children
         let text = TextRendering.text(of: contentNodes)

@@ -141,3 +141,52 @@ extension String {
         split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }
 }
+
+@Suite("Article extraction benchmark")
+struct BenchmarkCorpusTests {
+    /// Decompresses a `.gz` file with the system's gzip.
+    static func gunzip(_ url: URL) throws -> Data {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        p.arguments = ["-dc", url.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return data
+    }
+
+    @Test("Zyte benchmark pages extract without failing, with a reasonable mean F1")
+    func benchmark() throws {
+        let corpus = TestPaths.corpus.appendingPathComponent("article-extraction-benchmark")
+        let truth = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: corpus.appendingPathComponent("ground-truth.json"))) as? [String: [String: Any]])
+        var total = 0.0, count = 0, failures: [String] = []
+        var rows: [(String, Double)] = []
+        for key in truth.keys.sorted() {
+            let gz = corpus.appendingPathComponent("html").appendingPathComponent(key + ".html.gz")
+            guard FileManager.default.fileExists(atPath: gz.path) else { continue }
+            let html = try Self.gunzip(gz)
+            let want = TokenBag.tokens(truth[key]?["articleBody"] as? String ?? "")
+            var got: [String: Int] = [:]
+            do {
+                let a = try Extractor.extract(html: html, url: truth[key]?["url"] as? String, baseDirectory: nil)
+                got = TokenBag.tokens(a.textContent)
+            } catch {
+                failures.append(key)
+            }
+            let f1 = TokenBag.f1(got: got, want: want)
+            rows.append((key, f1))
+            total += f1
+            count += 1
+        }
+        let mean = total / Double(max(1, count))
+        for (name, f1) in rows.sorted(by: { $0.1 < $1.1 }).prefix(8) {
+            print(String(format: "bench low %@ F1 %.3f", name as NSString, f1))
+        }
+        print(String(format: "benchmark pages %d  failed %d  mean-F1 %.4f", count, failures.count, mean))
+        #expect(failures.isEmpty)
+        #expect(mean >= 0.80)
+    }
+}

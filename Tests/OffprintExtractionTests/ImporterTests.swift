@@ -142,6 +142,26 @@ struct InputImporterTests {
     }
 }
 
+@Suite("Offline images")
+struct OfflineImageTests {
+    @Test("a file: URL image is read and named by a reference the HTML subset keeps")
+    func fileURLImage() throws {
+        let dir = TestPaths.temporaryDirectory()
+        let gif = Data(Array("GIF89a".utf8) + [UInt8](repeating: 0, count: 20))
+        let imageFile = dir.appendingPathComponent("pics").appendingPathComponent("a b.gif")
+        try FileManager.default.createDirectory(at: imageFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try gif.write(to: imageFile)
+        let para = ExtractionDetailTests.paragraph
+        let html = "<html><body><article>\(para)<p><img src=\"\(imageFile.absoluteString)\" alt=\"g\"></p>\(para)\(para)</article></body></html>"
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: dir)
+        #expect(a.images.count == 1)
+        let image = try #require(a.images.first)
+        #expect(image.src == "pics/a%20b.gif")
+        #expect(image.mediaType == "image/gif")
+        #expect(imageSources(a.content) == [image.src])
+    }
+}
+
 @Suite("Text and Markdown")
 struct TextMarkdownTests {
     @Test("text: paragraphs on blank lines, escaped, title is the first line")

@@ -29,15 +29,34 @@ enum OfflineImages {
             }
             if let file = localFile(for: src, baseDirectory: baseDirectory),
                let data = try? Data(contentsOf: file), !data.isEmpty {
-                img.setAttribute("src", src)
-                if seen.insert(src).inserted {
-                    out.append(ImageResource(src: src, data: data, mediaType: MediaType.sniff(data)))
+                // `file:` URLs do not survive the HTML subset: name the image by a relative
+                // reference instead (the library swaps it for a blob reference anyway).
+                var key = src
+                if src.lowercased().hasPrefix("file:") {
+                    key = relativeReference(for: file, under: baseDirectory)
+                        ?? "local-image-\(out.count + 1)/" + (file.lastPathComponent.addingPercentEncoding(
+                            withAllowedCharacters: .urlPathAllowed) ?? "image")
+                }
+                img.setAttribute("src", key)
+                if seen.insert(key).inserted {
+                    out.append(ImageResource(src: key, data: data, mediaType: MediaType.sniff(data)))
                 }
                 continue
             }
             if let resolved = URLResolver.resolve(src, against: baseURL) { img.setAttribute("src", resolved) }
         }
         return out
+    }
+
+    /// `file` as a percent-encoded path relative to `directory`, when it is inside it.
+    static func relativeReference(for file: URL, under directory: URL?) -> String? {
+        guard let directory else { return nil }
+        let base = directory.standardizedFileURL.path
+        let path = file.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let relative = String(path.dropFirst(prefix.count))
+        return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
     }
 
     /// The bytes and declared media type of a `data:` URI (RFC 2397), or nil when malformed.
