@@ -13,7 +13,9 @@ public struct OffprintCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, ExtractCommand.self, ListCommand.self, ShowCommand.self,
             HistoryCommand.self, TagCommand.self, MarkCommand.self, EditCommand.self,
-            DeleteCommand.self, ExportCommand.self, SyncCommand.self, VerifyCommand.self,
+            DeleteCommand.self, RestoreCommand.self, ExportCommand.self, SyncCommand.self,
+            PullCommand.self, StateCommand.self, BundleCommand.self, ConflictsCommand.self,
+            VerifyCommand.self,
         ]
     )
 

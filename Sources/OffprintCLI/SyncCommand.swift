@@ -22,11 +22,8 @@ struct SyncCommand: ParsableCommand {
         try reportingErrors {
             let localURL = LibraryLocation.resolve(options, root.global)
             let otherURL = URL(fileURLWithPath: other)
-            guard FileManager.default.fileExists(atPath: otherURL.path) else {
-                throw OffprintError(.notFound, other, "no such library file")
-            }
             // The peer is checked (read-only) before this library is created or written.
-            let peer = try Library.open(at: otherURL, clock: SystemClock())
+            let peer = try Library.openPeer(at: otherURL, copyIfReadOnly: false)
             defer { peer.close() }
             let library = try LibraryLocation.openForWriting(options, root.global)
             defer { library.close() }

@@ -52,6 +52,59 @@ extension Library {
         try change(id, .delete) { r in r.state.deleted = true }
     }
 
+    /// Restores an old revision: a new revision of kind `restore` whose fields (metadata,
+    /// reader state including `deleted`, body, source and images) equal those of revision
+    /// `old`, with all current leaves as parents. Works on deleted articles too.
+    ///
+    /// - Returns: the new revision, or nil when the head already has those fields.
+    /// - Throws: `OffprintError(.notFound, id, "no such article")`,
+    ///   `OffprintError(.notFound, old, "no revision of this article has this hash")`.
+    @discardableResult
+    public func restore(_ id: ArticleID, to old: ContentHash) throws -> Revision? {
+        try write { db in
+            guard let head = try RevisionGraph.head(db, of: id) else {
+                throw OffprintError(.notFound, id.hex, "no such article")
+            }
+            guard let source = try RevisionGraph.revision(db, old), source.articleID == id else {
+                throw OffprintError(.notFound, old.hex, "no revision of this article has this hash")
+            }
+            let h = head.revision
+            if source.metadata == h.metadata && source.state == h.state && source.body == h.body
+                && source.source == h.source && source.sourceType == h.sourceType && source.images == h.images {
+                return nil
+            }
+            let revision = Revision(
+                articleID: id, parents: try RevisionGraph.leaves(db, of: id).map(\.hash),
+                time: try RevisionGraph.nextTime(db, clock: clock), replica: replica, change: .restore,
+                metadata: source.metadata, state: source.state, body: source.body,
+                source: source.source, sourceType: source.sourceType, images: source.images)
+            try RevisionGraph.insert(db, revision)
+            try RevisionGraph.refreshArticle(db, id)
+            return revision
+        }
+    }
+
+    /// The revision of article `id` whose hash starts with `prefix` (case-insensitive hex).
+    ///
+    /// - Throws: `OffprintError(.notFound, prefix, "no revision of this article matches this hash")`
+    ///   or `"revision prefix matches N revisions; give more characters"`.
+    public func resolveRevision(prefix: String, of id: ArticleID) throws -> ContentHash {
+        let p = prefix.lowercased()
+        let isHex = !p.isEmpty && p.utf8.count <= 64
+            && p.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+        let hashes = isHex ? try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT hash FROM revision WHERE article_id = ? AND substr(hash, 1, ?) = ? LIMIT 1000
+                """, arguments: [id.hex, p.utf8.count, p])
+        } : []
+        switch hashes.count {
+        case 0: throw OffprintError(.notFound, prefix, "no revision of this article matches this hash")
+        case 1: return ContentHash(hex: hashes[0])!
+        default:
+            throw OffprintError(.notFound, prefix, "revision prefix matches \(hashes.count) revisions; give more characters")
+        }
+    }
+
     /// One reader change: the head, modified by `modify`, as a new revision on all leaves.
     private func change(_ id: ArticleID, _ kind: ChangeKind,
                         _ modify: (inout Revision) -> Void) throws -> Revision? {

@@ -40,6 +40,37 @@ extension Library {
         return try Library(openingCheckedFileAt: url, clock: clock)
     }
 
+    /// Opens an existing library as a sync peer (docs/sync.md, "Safety checks"): like
+    /// `openExisting(at:clock:)`, but a peer with an older schema that cannot be written
+    /// (read-only file or directory) is copied to a temporary directory and the copy is
+    /// migrated and opened, so the peer file itself is never changed. `copyIfReadOnly: false`
+    /// (two-way sync, which must write the peer) migrates in place or fails.
+    ///
+    /// - Throws: `OffprintError(.notFound, path, "no such library file")` when nothing is
+    ///   there; the `.badLibrary` errors of `openExisting(at:clock:)`.
+    public static func openPeer(at url: URL, clock: any WallClock = SystemClock(),
+                                copyIfReadOnly: Bool = true) throws -> Library {
+        guard try LibraryFile.checkExisting(at: url) else {
+            throw OffprintError(.notFound, url.path, "no such library file")
+        }
+        let fm = FileManager.default
+        let writable = fm.isWritableFile(atPath: url.path)
+            && fm.isWritableFile(atPath: url.deletingLastPathComponent().path)
+        if copyIfReadOnly, !writable, try LibraryFile.userVersion(at: url) < LibrarySchema.version {
+            let copy = fm.temporaryDirectory.appendingPathComponent("offprint-peer-\(UUID().uuidString)")
+                .appendingPathComponent(url.lastPathComponent)
+            do {
+                try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.copyItem(at: url, to: copy)
+                try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy.path)
+            } catch {
+                throw OffprintError(.unwritable, url.path, "cannot copy the read-only peer to migrate it: \(error.localizedDescription)")
+            }
+            return try Library(openingCheckedFileAt: copy, clock: clock)
+        }
+        return try Library(openingCheckedFileAt: url, clock: clock)
+    }
+
     /// Builds a new, complete library in a temporary file and links it to `url`.
     private static func createLibraryFile(at url: URL, replica: ReplicaID,
                                           clock: any WallClock) throws {
@@ -54,9 +85,10 @@ extension Library {
             try queue.write { db in
                 let now = clock.now().unixMilliseconds
                 try db.execute(sql: """
-                    INSERT INTO meta (id, replica, created_at, hlc_physical, hlc_counter)
-                    VALUES (1, ?, ?, 0, 0)
-                    """, arguments: [replica.hex, now])
+                    INSERT INTO meta (id, replica, created_at, hlc_physical, hlc_counter, family, digest)
+                    VALUES (1, ?, ?, 0, 0, ?, ?)
+                    """, arguments: [replica.hex, now, replica.hex, BagSummary.zero])
+                try db.execute(sql: "INSERT INTO family (id) VALUES (?)", arguments: [replica.hex])
             }
             try queue.close()
         } catch {
@@ -120,6 +152,16 @@ enum LibraryFile {
             throw OffprintError(.badLibrary, path,
                                 "not an Offprint library (application_id \(hex32(id)))")
         }
+    }
+
+    /// The schema version in the SQLite header (`user_version`, 4 bytes big-endian at
+    /// offset 60), read without opening the database.
+    static func userVersion(at url: URL) throws -> Int {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        let bytes = [UInt8](try handle.read(upToCount: 100) ?? Data())
+        guard bytes.count >= 64 else { return 0 }
+        return Int(bytes[60..<64].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     }
 
     /// `0x` and 8 uppercase hex digits.

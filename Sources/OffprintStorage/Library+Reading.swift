@@ -33,14 +33,14 @@ extension Library {
     public func listArticles() throws -> [ArticleSummary] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.id, a.head, a.leaves, a.added_at, a.updated_at, r.canonical
+                SELECT a.id, a.head AS hash, a.merged, a.leaves, a.added_at, a.updated_at, r.canonical
                 FROM article a JOIN revision r ON r.hash = a.head
                 WHERE a.deleted = 0 ORDER BY a.added_at DESC, a.id
                 """).map { row in
-                guard let id = ArticleID(hex: row["id"]), let head = ContentHash(hex: row["head"]) else {
+                guard let id = ArticleID(hex: row["id"]) else {
                     throw OffprintError(.badLibrary, url.path, "damaged library: bad article row")
                 }
-                let r = try RevisionGraph.parse(row["canonical"], hash: head)
+                let (head, r) = try RevisionGraph.effectiveHead(row)
                 return ArticleSummary(id: id, head: head, metadata: r.metadata, state: r.state,
                                       addedAt: Self.date(row["added_at"]),
                                       updatedAt: Self.date(row["updated_at"]),
@@ -72,12 +72,12 @@ extension Library {
 
     private func snapshot(_ db: Database, _ id: ArticleID) throws -> ArticleSnapshot {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.head, a.added_at, a.updated_at, r.canonical
+            SELECT a.head AS hash, a.merged, a.added_at, a.updated_at, r.canonical
             FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
-            """, arguments: [id.hex]), let head = ContentHash(hex: row["head"]) else {
+            """, arguments: [id.hex]) else {
             throw OffprintError(.notFound, id.hex, "no such article")
         }
-        let r = try RevisionGraph.parse(row["canonical"], hash: head)
+        let (head, r) = try RevisionGraph.effectiveHead(row)
         guard let body = try blob(db, r.body) else {
             throw OffprintError(.badLibrary, url.path, "damaged library: missing body blob \(r.body.hex)")
         }

@@ -45,6 +45,70 @@ extension Library {
         }
     }
 
+    /// The summary of the revisions and blobs held (counts and XOR of their hashes), read
+    /// from the meta row without listing anything.
+    public func summary() throws -> BagSummary {
+        try read { db in try BagSummary.read(db) }
+    }
+
+    /// The library's own family id and every family it has joined (its own included),
+    /// 32 hex each (docs/sync.md, "Library family").
+    public func families() throws -> (own: String, known: Set<String>) {
+        try read { db in
+            let own = try String.fetchOne(db, sql: "SELECT family FROM meta WHERE id = 1") ?? ""
+            return (own, Set(try String.fetchAll(db, sql: "SELECT id FROM family")))
+        }
+    }
+
+    /// For each replica id, the greatest HLC time among the revisions held from it: the
+    /// version vector of `offprint state`.
+    public func versionVector() throws -> [ReplicaID: HLCTimestamp] {
+        try read { db in
+            var out: [ReplicaID: HLCTimestamp] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.replica, r.time_physical, max(r.time_counter) AS counter FROM revision r
+                JOIN (SELECT replica, max(time_physical) AS p FROM revision GROUP BY replica) m
+                  ON m.replica = r.replica AND m.p = r.time_physical
+                GROUP BY r.replica
+                """) {
+                guard let replica = ReplicaID(hex: row["replica"]) else { continue }
+                out[replica] = HLCTimestamp(physical: row["time_physical"], counter: row["counter"])
+            }
+            return out
+        }
+    }
+
+    /// What a library with version vector `vector` lacks, assuming it holds every revision
+    /// the vector covers (docs/sync.md, "State tokens and bundles"): the revisions whose
+    /// replica is not in the vector or whose time is after its entry, and the blobs those
+    /// revisions name that no covered revision names.
+    ///
+    /// - Throws: `.badLibrary` when a stored revision does not parse.
+    public func missing(from vector: [ReplicaID: HLCTimestamp])
+        throws -> (revisions: [Revision], blobs: [(ContentHash, Data)]) {
+        try read { db in
+            var wanted: [Revision] = []
+            var coveredBlobs = Set<ContentHash>()
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT hash, replica, time_physical, time_counter, canonical FROM revision ORDER BY hash
+                """)
+            while let row = try cursor.next() {
+                guard let hash = ContentHash(hex: row["hash"]) else { continue }
+                let time = HLCTimestamp(physical: row["time_physical"], counter: row["time_counter"])
+                let covered = ReplicaID(hex: row["replica"]).flatMap { vector[$0] }.map { time <= $0 } ?? false
+                let r = try RevisionGraph.parse(row["canonical"], hash: hash)
+                let named = [r.body] + r.images + (r.source.map { [$0] } ?? [])
+                if covered { coveredBlobs.formUnion(named) } else { wanted.append(r) }
+            }
+            var blobHashes = Set<ContentHash>()
+            for r in wanted { blobHashes.formUnion([r.body] + r.images + (r.source.map { [$0] } ?? [])) }
+            let blobs = try blobHashes.subtracting(coveredBlobs).sorted().compactMap { h in
+                try blob(db, h).map { (h, $0) }
+            }
+            return (wanted, blobs)
+        }
+    }
+
     /// Adds revisions and blobs received from a peer, in one transaction: all or nothing.
     ///
     /// Each blob's SHA-256 must equal its given hash; each revision must survive a round
@@ -52,13 +116,15 @@ extension Library {
     /// a new revision names must be in the library or in this batch, and parents must
     /// belong to the same article. Items already present are skipped. The library clock
     /// advances to at least the newest time received, and the heads of the affected
-    /// articles are recomputed.
+    /// articles are recomputed. `families` (32 hex each) are added to the families this
+    /// library has joined (docs/sync.md, "Library family").
     ///
     /// - Returns: how many revisions and blobs were new.
     /// - Throws: `OffprintError(.badLibrary, path, ...)` naming the first item that fails a
     ///   check (nothing is written), or the write errors of any transaction.
     @discardableResult
-    public func insert(revisions: [Revision], blobs: [(ContentHash, Data)]) throws -> InsertCounts {
+    public func insert(revisions: [Revision], blobs: [(ContentHash, Data)],
+                       families: Set<String> = []) throws -> InsertCounts {
         let path = url.path
         var incomingBlobs = Set<ContentHash>()
         for (hash, data) in blobs {
@@ -112,6 +178,9 @@ extension Library {
                 counts.revisions += 1
                 affected.insert(r.articleID)
                 newest = max(newest, r.time)
+            }
+            for family in families.sorted() where family.utf8.count == 32 {
+                try db.execute(sql: "INSERT OR IGNORE INTO family (id) VALUES (?)", arguments: [family])
             }
             try RevisionGraph.setLastTime(db, newest)
             for id in affected.sorted() { try RevisionGraph.refreshArticle(db, id) }

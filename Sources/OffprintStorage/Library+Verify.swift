@@ -13,7 +13,9 @@ extension Library {
     /// SHA-256 over its canonical text, that the text parses and agrees with the row's
     /// columns and parent rows; that every parent, body, source and image exists (parents in
     /// the same article); that every article's cached head, leaf count and deleted flag
-    /// equal what the graph derives; that the library clock is not behind any revision.
+    /// equal what the graph derives by the merge rules (docs/sync.md), the merged head of an
+    /// article with several leaves included; that the stored bag summary matches the tables;
+    /// that the library clock is not behind any revision.
     ///
     /// - Throws: `OffprintError` only when the file cannot be read at all.
     public func verify() throws -> [String] {
@@ -94,24 +96,30 @@ extension Library {
                     problems.append("article \(article): not an article id")
                     continue
                 }
-                let leaves = try RevisionGraph.leaves(db, of: id)
-                guard let head = RevisionGraph.head(of: leaves) else { continue }
+                guard let derived = try RevisionGraph.derive(db, of: id) else { continue }
                 guard let row = cached[article] else {
                     problems.append("article \(article): missing from the article cache")
                     continue
                 }
-                if (row["head"] as String) != head.hash.hex {
-                    problems.append("article \(article): cached head \(row["head"] as String) but the graph gives \(head.hash.hex)")
+                if (row["head"] as String) != derived.newest.hash.hex {
+                    problems.append("article \(article): cached head \(row["head"] as String) but the graph gives \(derived.newest.hash.hex)")
                 }
-                if (row["leaves"] as Int) != leaves.count {
-                    problems.append("article \(article): cached leaf count \(row["leaves"] as Int) but the graph has \(leaves.count)")
+                if (row["leaves"] as Int) != derived.leaves {
+                    problems.append("article \(article): cached leaf count \(row["leaves"] as Int) but the graph has \(derived.leaves)")
                 }
-                if let r = revisions[head.hash.hex], (row["deleted"] as Bool) != r.state.deleted {
+                if (row["merged"] as String?) != derived.merged {
+                    problems.append("article \(article): cached merged head is not the one the merge rules derive")
+                }
+                if (row["deleted"] as Bool) != derived.head.state.deleted {
                     problems.append("article \(article): cached deleted flag disagrees with the head")
                 }
             }
             for article in cached.keys.sorted() where !articles.contains(article) {
                 problems.append("article \(article): cached but has no revisions")
+            }
+            let summary = try BagSummary.compute(db)
+            if try BagSummary.read(db) != summary {
+                problems.append("stored summary (revision and blob counts, digest) disagrees with the tables")
             }
             if try RevisionGraph.lastTime(db) < newest {
                 problems.append("library clock is behind its newest revision")

@@ -2,6 +2,7 @@
 // (docs/schema.md). Never edit a registered migration; add a new one and bump
 // `LibrarySchema.version`.
 import GRDB
+import OffprintModel
 
 enum LibrarySchema {
     /// `PRAGMA application_id` of every Offprint library: "OFPR" as a big-endian UInt32.
@@ -9,7 +10,7 @@ enum LibrarySchema {
 
     /// The newest schema this code knows; written to `PRAGMA user_version` by the last
     /// migration.
-    static let version = 1
+    static let version = 2
 
     /// The migrator every `Library` runs when it opens a file.
     static var migrator: DatabaseMigrator {
@@ -55,6 +56,29 @@ enum LibrarySchema {
                 CREATE INDEX article_added ON article(added_at);
                 """)
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // v2 (docs/sync.md): the library family, the families it has joined, the summary
+        // of its bag of items, and the cached virtual head of articles with several leaves.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE meta ADD COLUMN family TEXT NOT NULL DEFAULT '';
+                ALTER TABLE meta ADD COLUMN digest TEXT NOT NULL DEFAULT '';
+                ALTER TABLE meta ADD COLUMN revision_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE meta ADD COLUMN blob_count INTEGER NOT NULL DEFAULT 0;
+                UPDATE meta SET family = replica;
+                CREATE TABLE family (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 32)
+                ) WITHOUT ROWID;
+                INSERT INTO family (id) SELECT family FROM meta;
+                ALTER TABLE article ADD COLUMN merged TEXT;
+                """)
+            try BagSummary.recompute(db)
+            // Articles with several leaves get their merged head (the cache only).
+            for id in try String.fetchAll(db, sql: "SELECT id FROM article WHERE leaves > 1")
+                .compactMap(ArticleID.init(hex:)) {
+                try RevisionGraph.refreshArticle(db, id)
+            }
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }

@@ -1,6 +1,7 @@
-// RevisionGraph: the head rule and the SQL that stores and walks an article's revision
-// graph. The head is a pure function of the graph (docs/revisions.md, "Head rule"), so two
-// libraries holding the same revisions derive the same head.
+// RevisionGraph: the SQL that stores and walks an article's revision graph, and the cache
+// of each article's head. The head is a pure function of the graph (docs/revisions.md,
+// "Leaves and the head rule"; docs/sync.md, "The fold"), so two libraries holding the same
+// revisions derive the same head.
 import Foundation
 import GRDB
 import OffprintModel
@@ -20,7 +21,7 @@ struct RevisionKey: Hashable {
 }
 
 enum RevisionGraph {
-    /// The head among `leaves`: the greatest by (time, replica, hash).
+    /// The newest among `leaves`: the greatest by (time, replica, hash).
     static func head(of leaves: [RevisionKey]) -> RevisionKey? {
         leaves.max(by: RevisionKey.headOrder)
     }
@@ -69,11 +70,26 @@ enum RevisionGraph {
         return out
     }
 
-    /// The cached head of the article, parsed; nil when the article is unknown.
+    /// The cached head of the article, parsed; nil when the article is unknown. With
+    /// several leaves this is the virtual merged revision (docs/sync.md), named by the hash
+    /// of its canonical text.
     static func head(_ db: Database, of id: ArticleID) throws -> (hash: ContentHash, revision: Revision)? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT r.hash, r.canonical FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
-            """, arguments: [id.hex]), let hash = ContentHash(hex: row["hash"]) else { return nil }
+            SELECT a.merged, r.hash, r.canonical FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
+            """, arguments: [id.hex]) else { return nil }
+        return try effectiveHead(row)
+    }
+
+    /// The head from a row with columns `merged`, `hash` (the newest leaf) and `canonical`
+    /// (its text).
+    static func effectiveHead(_ row: Row) throws -> (hash: ContentHash, revision: Revision) {
+        if let merged: String = row["merged"] {
+            let hash = ContentHash(ofUTF8: merged)
+            return (hash, try parse(merged, hash: hash))
+        }
+        guard let hash = ContentHash(hex: row["hash"]) else {
+            throw OffprintError(.badLibrary, nil, "damaged library: bad article row")
+        }
         return (hash, try parse(row["canonical"], hash: hash))
     }
 
@@ -88,6 +104,7 @@ enum RevisionGraph {
             """, arguments: [hash.hex, revision.articleID.hex, revision.time.physical,
                              revision.time.counter, revision.replica.hex, canonical])
         guard db.changesCount > 0 else { return (hash, false) }
+        try BagSummary.add(db, hash, isBlob: false)
         for parent in revision.parents {
             try db.execute(sql: "INSERT INTO revision_parent (child, parent) VALUES (?, ?)",
                            arguments: [hash.hex, parent.hex])
@@ -100,31 +117,42 @@ enum RevisionGraph {
     static func insertBlob(_ db: Database, _ hash: ContentHash, _ data: Data) throws -> Bool {
         try db.execute(sql: "INSERT OR IGNORE INTO blob (hash, data, size) VALUES (?, ?, ?)",
                        arguments: [hash.hex, data, data.count])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        try BagSummary.add(db, hash, isBlob: true)
+        return true
     }
 
-    /// The head the graph derives for the article (nil when it has no revisions).
-    static func derivedHead(_ db: Database, of id: ArticleID) throws -> RevisionKey? {
-        head(of: try leaves(db, of: id))
+    /// What the graph derives for the article's cache row: the newest leaf, the leaf count,
+    /// and the head (the single leaf, or the virtual merged revision); nil without revisions.
+    static func derive(_ db: Database, of id: ArticleID)
+        throws -> (newest: RevisionKey, leaves: Int, head: Revision, merged: String?)? {
+        let leaves = try leaves(db, of: id)
+        guard let newest = head(of: leaves) else { return nil }
+        if leaves.count == 1 {
+            guard let r = try revision(db, newest.hash) else { return nil }
+            return (newest, 1, r, nil)
+        }
+        let graph = try revisions(db, of: id)
+        guard let merged = MergeRules.head(of: leaves.map(\.hash), in: graph) else { return nil }
+        return (newest, leaves.count, merged.revision, merged.revision.canonicalSerialization())
     }
 
     /// Recomputes the article's cache row from its graph.
     static func refreshArticle(_ db: Database, _ id: ArticleID) throws {
-        let leaves = try leaves(db, of: id)
-        guard let head = head(of: leaves), let headRevision = try revision(db, head.hash) else {
+        guard let derived = try derive(db, of: id) else {
             try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id.hex])
             return
         }
         let added = try Int64.fetchOne(db, sql: "SELECT min(time_physical) FROM revision WHERE article_id = ?",
-                                       arguments: [id.hex]) ?? head.time.physical
+                                       arguments: [id.hex]) ?? derived.newest.time.physical
         try db.execute(sql: """
-            INSERT INTO article (id, head, leaves, deleted, added_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO article (id, head, leaves, deleted, added_at, updated_at, merged)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET head = excluded.head, leaves = excluded.leaves,
                 deleted = excluded.deleted, added_at = excluded.added_at,
-                updated_at = excluded.updated_at
-            """, arguments: [id.hex, head.hash.hex, leaves.count, headRevision.state.deleted,
-                             added, head.time.physical])
+                updated_at = excluded.updated_at, merged = excluded.merged
+            """, arguments: [id.hex, derived.newest.hash.hex, derived.leaves, derived.head.state.deleted,
+                             added, derived.newest.time.physical, derived.merged])
     }
 
     /// The library's last HLC time.

@@ -25,6 +25,11 @@ public enum Synchronizer {
         if sameFile(a.url, b.url) {
             throw OffprintError(.failed, b.url.path, "cannot sync a library with itself")
         }
+        let aFamilies = try a.families().known, bFamilies = try b.families().known
+        // Equal summaries: equal bags, nothing to list or move (docs/sync.md).
+        if try a.summary() == b.summary() && aFamilies == bFamilies {
+            return SyncReport(sent: .init(revisions: 0, blobs: 0), received: .init(revisions: 0, blobs: 0))
+        }
         let aRevisions = try a.revisionHashes(), bRevisions = try b.revisionHashes()
         let aBlobs = try a.blobHashes(), bBlobs = try b.blobHashes()
 
@@ -34,10 +39,64 @@ public enum Synchronizer {
         let toA = (revisions: try b.revisions(bRevisions.subtracting(aRevisions)),
                    blobs: try b.blobs(bBlobs.subtracting(aBlobs)))
 
-        let sent = try b.insert(revisions: toB.revisions, blobs: toB.blobs)
-        let received = try a.insert(revisions: toA.revisions, blobs: toA.blobs)
+        let sent = try b.insert(revisions: toB.revisions, blobs: toB.blobs, families: aFamilies)
+        let received = try a.insert(revisions: toA.revisions, blobs: toA.blobs, families: bFamilies)
         return SyncReport(sent: .init(revisions: sent.revisions, blobs: sent.blobs),
                           received: .init(revisions: received.revisions, blobs: received.blobs))
+    }
+
+    /// One-way sync: `library` receives what `peer` holds and it lacks; `peer` is only read.
+    ///
+    /// - Returns: the counts moved, in `received` (`sent` is zero).
+    /// - Throws: as `sync(_:_:)`; `library` is left unchanged on failure.
+    @discardableResult
+    public static func pull(into library: Library, from peer: Library) throws -> SyncReport {
+        if sameFile(library.url, peer.url) {
+            throw OffprintError(.failed, peer.url.path, "cannot sync a library with itself")
+        }
+        let ownFamilies = try library.families().known, peerFamilies = try peer.families().known
+        var received = InsertCounts(revisions: 0, blobs: 0)
+        if try library.summary() != peer.summary() || !peerFamilies.isSubset(of: ownFamilies) {
+            let mine = try library.revisionHashes(), mineBlobs = try library.blobHashes()
+            let theirs = try peer.revisionHashes(), theirBlobs = try peer.blobHashes()
+            received = try library.insert(revisions: try peer.revisions(theirs.subtracting(mine)),
+                                          blobs: try peer.blobs(theirBlobs.subtracting(mineBlobs)),
+                                          families: peerFamilies)
+        }
+        return SyncReport(sent: .init(revisions: 0, blobs: 0),
+                          received: .init(revisions: received.revisions, blobs: received.blobs))
+    }
+
+    /// The bundle holding what a library with state `since` lacks from `library` (the
+    /// whole library when `since` is nil).
+    public static func bundle(from library: Library, since: StateToken?) throws -> LibraryBundle {
+        let missing = try library.missing(from: since?.vector ?? [:])
+        return LibraryBundle(families: Array(try library.families().known),
+                             revisions: missing.revisions, blobs: missing.blobs)
+    }
+
+    /// Applies a bundle to `library`, in one transaction, or refuses it whole.
+    ///
+    /// - Parameter path: the bundle file, named in errors.
+    /// - Returns: how many revisions and blobs were new.
+    /// - Throws: `OffprintError(.badInput, path, "bundle belongs to another library family
+    ///   (F); sync the libraries once first")` when the library knows none of the bundle's
+    ///   families; `OffprintError(.badInput, path, "bundle needs revisions this library
+    ///   lacks ...")` when a bundled revision's parent is missing; the errors of
+    ///   `Library.insert(revisions:blobs:families:)`.
+    @discardableResult
+    public static func apply(_ bundle: LibraryBundle, to library: Library, path: String) throws -> InsertCounts {
+        let known = try library.families().known
+        guard !known.isDisjoint(with: bundle.families) else {
+            throw OffprintError(.badInput, path,
+                                "bundle belongs to another library family (\(bundle.families.first ?? "none")); sync the libraries once first")
+        }
+        do {
+            return try library.insert(revisions: bundle.revisions, blobs: bundle.blobs, families: Set(bundle.families))
+        } catch let e as OffprintError where e.message.contains("missing parent") || e.message.contains("missing blob") {
+            throw OffprintError(.badInput, path,
+                                "bundle needs revisions this library lacks (make it with --since and this library's `offprint state`)")
+        }
     }
 
     /// True when `x` and `y` name the same file (same path after resolving symbolic links,
