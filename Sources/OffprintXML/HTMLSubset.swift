@@ -57,7 +57,20 @@ public enum HTMLSubset {
         clean(root, insideAnchor: false)
         fixFlow(root)
         removeEmptyHeadings(root)
+        dropMisplacedAttributes(root)
         fixIDs(root)
+    }
+
+    /// Element-specific attributes left on elements that repairs renamed (a `td` made a
+    /// `div` keeps no `colspan`).
+    private static func dropMisplacedAttributes(_ root: HTMLNode) {
+        let owners: [String: Set<String>] = [
+            "href": ["a"], "src": ["img"], "alt": ["img"], "width": ["img"], "height": ["img"],
+            "colspan": ["td", "th"], "rowspan": ["td", "th"], "datetime": ["time"],
+        ]
+        for el in root.descendants() {
+            el.attributes.removeAll { a in owners[a.name].map { !$0.contains(el.name) } ?? false }
+        }
     }
 
     /// The children of `<body>` in a parsed document (or of `<html>`, or the document's own
@@ -114,6 +127,12 @@ public enum HTMLSubset {
             return
         }
         filterAttributes(el)
+        if XHTMLWriter.voidElements.contains(name), !el.children.isEmpty, let parent = el.parent,
+           let at = el.indexInParent {
+            // libxml2 does not know every void element (`wbr`) and may nest what follows.
+            clean(el, insideAnchor: insideAnchor)
+            for (k, c) in el.children.enumerated() { parent.insert(c, at: at + 1 + k) }
+        }
         if name == "img" {
             guard let src = el.attribute("src"), !src.isEmpty else {
                 replaceImageByAlt(el)
@@ -328,8 +347,9 @@ public enum HTMLSubset {
         return n.children.allSatisfy { isEmptyContent($0) }
     }
 
+    /// A text node of XML white space only (not U+00A0, which is text).
     private static func isBlank(_ n: HTMLNode) -> Bool {
-        n.isText && n.text.allSatisfy { $0.isWhitespace }
+        n.isText && n.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     }
 
     /// Wraps runs of children of `node` for which `stray` holds into new `wrapper` elements

@@ -51,3 +51,26 @@ import Testing
         #expect(HTMLSubset.normalizedLanguageTag("x-klingon") == "x-klingon")
     }
 }
+
+@Suite struct HTMLSubsetRepairTests {
+    func sanitized(_ html: String) throws -> String {
+        let doc = try HTMLParser.parse(utf8: Data(html.utf8))
+        let body = HTMLSubset.bodyContainer(of: doc)
+        HTMLSubset.sanitize(body)
+        return try XHTMLWriter.fragment(body.children)
+    }
+
+    @Test func voidElementsHoldNothing() throws {
+        let out = try sanitized("<p>a<wbr>b<wbr>c</p>")
+        #expect(!out.contains("</wbr>"))
+        #expect(out.contains("a<wbr/>b<wbr/>c"))
+    }
+
+    @Test func noBreakSpaceIsTextInLists() throws {
+        #expect(try sanitized("<ul><li>a</li>\u{00A0}</ul>") == "<ul><li>a</li><li>\u{00A0}</li></ul>")
+    }
+
+    @Test func renamedCellsLoseCellAttributes() throws {
+        #expect(try sanitized("<div><td colspan=\"3\">x</td></div>") == "<div><div>x</div></div>")
+    }
+}
