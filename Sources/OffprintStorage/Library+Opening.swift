@@ -54,8 +54,13 @@ extension Library {
             throw OffprintError(.notFound, url.path, "no such library file")
         }
         let fm = FileManager.default
-        let writable = fm.isWritableFile(atPath: url.path)
-            && fm.isWritableFile(atPath: url.deletingLastPathComponent().path)
+        // Writable by access(2) and by its mode bits (root passes access(2) on any file, but
+        // a file whose owner made it read-only is meant to stay unchanged).
+        func writable(_ path: String) -> Bool {
+            let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0
+            return fm.isWritableFile(atPath: path) && mode & 0o222 != 0
+        }
+        let writable = writable(url.path) && writable(url.deletingLastPathComponent().path)
         if copyIfReadOnly, !writable, try LibraryFile.userVersion(at: url) < LibrarySchema.version {
             let copy = fm.temporaryDirectory.appendingPathComponent("offprint-peer-\(UUID().uuidString)")
                 .appendingPathComponent(url.lastPathComponent)
