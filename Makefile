@@ -9,7 +9,7 @@ RELEASE   := .build/release/offprint
 DEMO      := build/demo
 APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev pkg-config
 
-.PHONY: all deps build release demo test unit-tests e2e score install clean
+.PHONY: all deps build release demo test unit-tests e2e score bench install clean
 
 all: build
 
@@ -56,6 +56,10 @@ e2e: build
 # Extraction quality on the shared corpus (../shared/tools/score-extraction).
 score: release
 	../shared/tools/score-extraction --corpus ../shared/corpus/readability-pages --cmd '$(CURDIR)/$(RELEASE) extract --json {}'
+
+# Speed and memory against the peers, written to BENCHMARKS.md (bench/run.sh).
+bench: release
+	bash bench/run.sh
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/offprint
