@@ -103,8 +103,6 @@ final class ReaderView {
         static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
     }
 
-    static let debug = ProcessInfo.processInfo.environment["OFFPRINT_DEBUG_READER"] != nil
-
     /// Characters of text below which a result is considered a failure and retried.
     let charThreshold = 500
     let topCandidateCount = 5
@@ -289,12 +287,6 @@ final class ReaderView {
             }
         }
 
-        if ReaderView.debug {
-            FileHandle.standardError.write(Data("attempt flags=\(flags.rawValue) scored=\(elementsToScore.count) candidates=\(candidates.count)\n".utf8))
-            for c in topCandidates {
-                FileHandle.standardError.write(Data("  top \(c.name).\(c.className)#\(c.idAttribute) score=\(score(c))\n".utf8))
-            }
-        }
         var topCandidate: HTMLNode
         var neededToCreateTopCandidate = false
         if topCandidates.isEmpty || topCandidates[0].name == "body" {
