@@ -27,6 +27,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "COffprintZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "OffprintModel",
@@ -37,8 +38,7 @@ let package = Package(
         .target(name: "OffprintStorage",
                 dependencies: ["OffprintModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "OffprintExport",
-                dependencies: ["OffprintModel", "OffprintXML",
-                               .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                dependencies: ["OffprintModel", "OffprintXML", "COffprintZlib",
                                .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "OffprintSync", dependencies: ["OffprintModel", "OffprintStorage"]),
         .target(name: "OffprintCLI",

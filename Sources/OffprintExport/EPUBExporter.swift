@@ -7,7 +7,6 @@ import Foundation
 import Mustache
 import OffprintModel
 import OffprintXML
-import ZIPFoundation
 
 /// The EPUB 3 writer.
 public struct EPUBExporter: Exporter {
@@ -21,7 +20,8 @@ public struct EPUBExporter: Exporter {
             throw OffprintError(.failed, url.path, "no articles to export")
         }
         let formats = try FormatsLocator.locate(override: options.formatsDirectory)
-        let templates = try EPUBTemplates(directory: formats.appendingPathComponent("epub", isDirectory: true))
+        var templates = try EPUBTemplates(directory: formats.appendingPathComponent("epub", isDirectory: true))
+        templates.stylesheet = try options.stylesheetData(default: templates.stylesheet)
         let book = try EPUBBook(articles: articles, options: options)
         let entries = try book.entries(templates: templates)
         try EPUBExporter.writeArchive(entries, modified: options.modified, to: url)
@@ -34,37 +34,12 @@ public struct EPUBExporter: Exporter {
         var compressed: Bool
     }
 
-    /// Writes the ZIP container: `mimetype` first and stored, then the rest deflated, all
-    /// with the same modification time; replaces `url` atomically.
+    /// Writes the ZIP container (ZIPWriter): `mimetype` first and stored, then the rest
+    /// (images stored, text deflated), all with the same modification time; replaces `url`
+    /// atomically.
     static func writeArchive(_ entries: [Entry], modified: Date, to url: URL) throws {
-        let fm = FileManager.default
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        // DOS times start in 1980; keep the stamp within range.
-        let stamp = max(modified, Date(timeIntervalSince1970: 315_619_200))
-        do {
-            let archive = try Archive(url: tmp, accessMode: .create)
-            for e in entries {
-                let data = e.data
-                try archive.addEntry(with: e.path, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: stamp, permissions: 0o644,
-                                     compressionMethod: e.compressed ? .deflate : .none) { position, size in
-                    data.subdata(in: Int(position)..<(Int(position) + size))
-                }
-            }
-        } catch {
-            try? fm.removeItem(at: tmp)
-            throw OffprintError(.unwritable, url.path, "cannot write the EPUB file: \(error)")
-        }
-        do {
-            if fm.fileExists(atPath: url.path) {
-                _ = try fm.replaceItemAt(url, withItemAt: tmp)
-            } else {
-                try fm.moveItem(at: tmp, to: url)
-            }
-        } catch {
-            try? fm.removeItem(at: tmp)
-            throw OffprintError(.unwritable, url.path, "cannot write the EPUB file: \(error.localizedDescription)")
+        try BundleWriter.writeZIP(to: url, modified: modified) { zip in
+            for e in entries { try zip.add(e.path, e.data, compressed: e.compressed) }
         }
     }
 }

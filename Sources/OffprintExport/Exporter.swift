@@ -15,6 +15,20 @@ public protocol Exporter: Sendable {
     /// - Throws: `OffprintError` (`.unwritable` when the file cannot be written, `.failed`
     ///   when the format's templates cannot be found or rendered).
     func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws
+
+    /// Whether the format can write one stream to standard output (`-o -`).
+    var writesStream: Bool { get }
+
+    /// Writes `articles` as one stream to `handle` (formats whose `writesStream` is true).
+    func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws
+}
+
+extension Exporter {
+    public var writesStream: Bool { false }
+
+    public func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws {
+        throw OffprintError(.failed, "-", "the \(name) format cannot be written to standard output; give a file name")
+    }
 }
 
 /// Options shared by all exporters; each format uses the ones that apply to it.
@@ -33,12 +47,33 @@ public struct ExportOptions: Sendable {
     /// `FormatsLocator`.
     public var formatsDirectory: URL?
 
+    /// A stylesheet replacing the format's own (`--css FILE`), nil for the default.
+    public var stylesheet: URL?
+    /// Plain text: wrap lines at this many columns (display width), nil for no wrapping.
+    public var wrap: Int?
+    /// HTML: one self-contained file (stylesheet inline, images as `data:` URIs).
+    public var singleFile: Bool
+
     public init(title: String? = nil, author: String? = nil, language: String? = nil,
-                modified: Date, formatsDirectory: URL? = nil) {
+                modified: Date, formatsDirectory: URL? = nil, stylesheet: URL? = nil,
+                wrap: Int? = nil, singleFile: Bool = false) {
         self.title = title
         self.author = author
         self.language = language
         self.modified = modified
         self.formatsDirectory = formatsDirectory
+        self.stylesheet = stylesheet
+        self.wrap = wrap
+        self.singleFile = singleFile
+    }
+
+    /// The stylesheet bytes: `stylesheet` when set, else `default`.
+    ///
+    /// - Throws: `OffprintError(.badInput, path, "cannot read the stylesheet")`.
+    func stylesheetData(default fallback: Data) throws -> Data {
+        guard let stylesheet else { return fallback }
+        do { return try Data(contentsOf: stylesheet) } catch {
+            throw OffprintError(.badInput, stylesheet.path, "cannot read the stylesheet")
+        }
     }
 }
