@@ -28,6 +28,17 @@ public enum Extractor {
 
     /// Extracts the article from an already decoded page; see `extract(html:url:baseDirectory:)`.
     public static func extract(htmlText: String, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
+        do {
+            return try extract(htmlText: htmlText, url: url, baseDirectory: baseDirectory, unwrapNoscript: false)
+        } catch is OffprintError where htmlText.range(of: "<noscript", options: .caseInsensitive) != nil {
+            // Some sites put a whole script-free version of the page in <noscript>; read it
+            // when nothing else has text.
+            return try extract(htmlText: htmlText, url: url, baseDirectory: baseDirectory, unwrapNoscript: true)
+        }
+    }
+
+    static func extract(htmlText: String, url: String?, baseDirectory: URL?,
+                        unwrapNoscript: Bool) throws -> ExtractedArticle {
         let cleaned = htmlText.contains("\u{0}") ? htmlText.replacingOccurrences(of: "\u{0}", with: "") : htmlText
         let doc: HTMLNode
         do {
@@ -40,13 +51,14 @@ public enum Extractor {
 
         // Readability's _unwrapNoscriptImages, _removeScripts and _prepDocument, plus ours.
         ImageSources.unwrapNoscriptImages(doc)
+        if unwrapNoscript {
+            for n in doc.elements(in: ["noscript"]).reversed() { n.unwrap() }
+        }
         prepare(doc)
         ImageSources.normalize(doc)
 
         let reader = ReaderView(articleTitle: meta.title ?? "", metadataHasByline: meta.byline != nil)
-        guard let article = reader.grabArticle(document: doc) else {
-            throw OffprintError(.badInput, url, "no article text found")
-        }
+        let found = reader.grabArticle(document: doc)
 
         // URLs: <base href> resolved against the page URL, else the page URL.
         let pageURL = url.flatMap(URLResolver.parse)
@@ -54,21 +66,35 @@ public enum Extractor {
         if let href = meta.baseHref, let resolved = URLResolver.resolve(href, against: pageURL) {
             baseURL = URL(string: resolved)
         }
-        simplifyNestedElements(article)
-        var images = OfflineImages.collect(in: article, baseURL: baseURL, baseDirectory: baseDirectory)
-        fixLinks(article, baseURL: baseURL)
-        ContentSanitizer.sanitize(article)
-        removeEmptyContainers(article)
-        HTMLSubset.sanitize(article)
-        // Keep only the images the sanitised content still shows.
-        let shown = Set(article.elements(in: ["img"]).compactMap { $0.attribute("src") })
-        images.removeAll { !shown.contains($0.src) }
+        /// Resolves, collects images, sanitises; returns the images the content still shows.
+        func finish(_ article: HTMLNode) -> [ImageResource] {
+            simplifyNestedElements(article)
+            var images = OfflineImages.collect(in: article, baseURL: baseURL, baseDirectory: baseDirectory)
+            fixLinks(article, baseURL: baseURL)
+            ContentSanitizer.sanitize(article)
+            removeEmptyContainers(article)
+            HTMLSubset.sanitize(article)
+            let shown = Set(article.elements(in: ["img"]).compactMap { $0.attribute("src") })
+            images.removeAll { !shown.contains($0.src) }
+            return images
+        }
+        func hasText(_ s: String) -> Bool { s.contains(where: { $0.isLetter || $0.isNumber }) }
 
-        let contentNodes = article.children
-        let text = TextRendering.text(of: contentNodes)
-        guard text.contains(where: { $0.isLetter || $0.isNumber }) || !images.isEmpty else {
+        var article = found ?? HTMLNode.element("div")
+        var images = finish(article)
+        var text = TextRendering.text(of: article.children)
+        if !hasText(text) && images.isEmpty, let body = doc.firstElement(named: "body") {
+            // The reader view kept nothing readable (say, only a form): fall back to the
+            // whole body, sanitised, so that a page with any text still imports.
+            article = HTMLNode.element("div")
+            for c in body.clone().children { article.append(c) }
+            images = finish(article)
+            text = TextRendering.text(of: article.children)
+        }
+        guard hasText(text) || !images.isEmpty else {
             throw OffprintError(.badInput, url, "no article text found")
         }
+        let contentNodes = article.children
 
         var metadata = ArticleMetadata()
         metadata.title = clean(meta.title)

@@ -190,3 +190,45 @@ struct BenchmarkCorpusTests {
         #expect(mean >= 0.80)
     }
 }
+
+@Suite("Trafilatura evaluation pages")
+struct TrafilaturaCorpusTests {
+    /// Slow (742 pages), so opt-in: OFFPRINT_FULL_CORPORA=1. Every page must extract or fail
+    /// with an OffprintError, never trap; prints the pooled snippet scores as trafilatura does.
+    @Test("every page extracts without trapping (OFFPRINT_FULL_CORPORA=1)")
+    func allPages() throws {
+        guard ProcessInfo.processInfo.environment["OFFPRINT_FULL_CORPORA"] != nil else { return }
+        let corpus = TestPaths.corpus.appendingPathComponent("trafilatura-eval")
+        let eval = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: corpus.appendingPathComponent("evaldata.json"))) as? [String: [String: Any]])
+        var tp = 0, fn = 0, fp = 0, tn = 0, failed = 0, pages = 0
+        var failures: [String] = []
+        let start = Date()
+        for (_, entry) in eval.sorted(by: { ($0.value["file"] as? String ?? "") < ($1.value["file"] as? String ?? "") }) {
+            guard let file = entry["file"] as? String else { continue }
+            let gz = corpus.appendingPathComponent("html").appendingPathComponent(file + ".gz")
+            guard FileManager.default.fileExists(atPath: gz.path) else { continue }
+            pages += 1
+            let html = try BenchmarkCorpusTests.gunzip(gz)
+            var text = ""
+            do {
+                text = try Extractor.extract(html: html, url: nil, baseDirectory: nil).textContent
+            } catch {
+                failed += 1
+                failures.append(file)
+            }
+            let flat = text.normalizedForCompare
+            for s in entry["with"] as? [String] ?? [] {
+                if flat.contains(s.normalizedForCompare) { tp += 1 } else { fn += 1 }
+            }
+            for s in entry["without"] as? [String] ?? [] {
+                if flat.contains(s.normalizedForCompare) { fp += 1 } else { tn += 1 }
+            }
+        }
+        if !failures.isEmpty { print("trafilatura failed: " + failures.joined(separator: " ")) }
+        let p = Double(tp) / Double(max(1, tp + fp)), r = Double(tp) / Double(max(1, tp + fn))
+        print(String(format: "trafilatura pages %d  failed %d  P %.3f R %.3f F1 %.3f accuracy %.3f  seconds %.1f",
+                     pages, failed, p, r, p + r == 0 ? 0 : 2 * p * r / (p + r),
+                     Double(tp + tn) / Double(max(1, tp + tn + fp + fn)), Date().timeIntervalSince(start)))
+    }
+}

@@ -12,10 +12,6 @@ struct DebugDumpTests {
     func dump() throws {
         guard let path = ProcessInfo.processInfo.environment["OFFPRINT_DUMP_PAGE"] else { return }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let a = try Extractor.extract(html: data, url: "http://fakehost/test/page.html", baseDirectory: nil)
-        print("META", a.metadata)
-        try a.content.write(toFile: "/tmp/offprint-dump.html", atomically: true, encoding: .utf8)
-        try a.textContent.write(toFile: "/tmp/offprint-dump.txt", atomically: true, encoding: .utf8)
         let text = CharsetDecoder.decode(data, kind: .html).text
         let doc = try HTMLParser.parse(utf8: Data(text.utf8))
         var out = ""
@@ -30,5 +26,9 @@ struct DebugDumpTests {
         }
         walk(doc, 0)
         try out.write(toFile: "/tmp/offprint-dump-tree.txt", atomically: true, encoding: .utf8)
+        let a = try Extractor.extract(html: data, url: "http://fakehost/test/page.html", baseDirectory: nil)
+        print("META", a.metadata)
+        try a.content.write(toFile: "/tmp/offprint-dump.html", atomically: true, encoding: .utf8)
+        try a.textContent.write(toFile: "/tmp/offprint-dump.txt", atomically: true, encoding: .utf8)
     }
 }

@@ -249,6 +249,17 @@ struct ExtractionDetailTests {
         #expect(a.textContent.contains("Hello there"))
     }
 
+    @Test("a page whose only text is inside <noscript> or a <form> still imports")
+    func fallbacks() throws {
+        let noscript = "<html><body><noscript><div><p>Sono almeno 9 le femmine di orso marsicano che si sono riprodotte nel 2019.</p></div></noscript></body></html>"
+        let a = try Extractor.extract(html: Data(noscript.utf8), url: nil, baseDirectory: nil)
+        #expect(a.textContent.contains("orso marsicano"))
+        let form = "<html><body><form action=\"/x\"><p>Only a short notice inside a form.</p><input name=q></form></body></html>"
+        let b = try Extractor.extract(html: Data(form.utf8), url: nil, baseDirectory: nil)
+        #expect(b.textContent.contains("Only a short notice inside a form."))
+        #expect(!b.content.contains("<input"))
+    }
+
     @Test("garbage never crashes")
     func robustness() {
         let inputs: [String] = ["", "<", "<<<>>>", "<html>", "</p></div>", "<table><td><td><tr></table>",

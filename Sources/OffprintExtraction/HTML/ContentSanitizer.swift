@@ -16,7 +16,7 @@ enum ContentSanitizer {
     /// Elements removed with everything inside them.
     static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "frame", "frameset",
-        "input", "select", "textarea", "option", "datalist", "form", "canvas", "svg", "math", "audio", "video",
+        "input", "select", "textarea", "option", "datalist", "canvas", "svg", "math", "audio", "video",
         "source", "track", "map", "area", "head", "title", "meta", "link", "base", "param", "dialog",
     ]
     /// Attributes kept on any element.
