@@ -51,6 +51,23 @@ struct CharsetTests {
         #expect(d.text == "안녕하세요 세계입니다")
     }
 
+    @Test("unlabelled Latin-1 prose is detected as windows-1252, EUC-JP as EUC-JP")
+    func latinAndEUCJP() {
+        let latin: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" na".utf8) + [0xEF] + Array("ve fa".utf8) + [0xE7]
+            + Array("ade, d".utf8) + [0xE9, 0x6A, 0xE0] + Array(" vu, se".utf8) + [0xF1] + Array("or.".utf8)
+        let d = CharsetDecoder.decode(Data(latin), kind: .text)
+        #expect(d.encoding == "windows-1252")
+        #expect(d.text == "Café naïve façade, déjà vu, señor.")
+        let japanese = "オフライン読書の日本語の文章です。ひらがなとカタカナ。"
+        let euc = Data([0xa5, 0xaa, 0xa5, 0xd5, 0xa5, 0xe9, 0xa5, 0xa4, 0xa5, 0xf3, 0xc6, 0xc9, 0xbd, 0xf1, 0xa4, 0xce,
+                        0xc6, 0xfc, 0xcb, 0xdc, 0xb8, 0xec, 0xa4, 0xce, 0xca, 0xb8, 0xbe, 0xcf, 0xa4, 0xc7, 0xa4, 0xb9,
+                        0xa1, 0xa3, 0xa4, 0xd2, 0xa4, 0xe9, 0xa4, 0xac, 0xa4, 0xca, 0xa4, 0xc8, 0xa5, 0xab, 0xa5, 0xbf,
+                        0xa5, 0xab, 0xa5, 0xca, 0xa1, 0xa3])
+        let e = CharsetDecoder.decode(euc, kind: .text)
+        #expect(e.encoding == "EUC-JP")
+        #expect(e.text == japanese)
+    }
+
     @Test("UTF-8 validation rejects overlongs and surrogates")
     func validation() {
         #expect(CharsetDecoder.isValidUTF8(Array("héllo 中文 😀".utf8)))
