@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "OffprintStorageTests",
                     dependencies: ["OffprintStorage", "OffprintTestSupport"]),
         .testTarget(name: "OffprintExportTests",
-                    dependencies: ["OffprintExport", "OffprintXML", "OffprintTestSupport",
+                    dependencies: ["OffprintExport", "OffprintXML", "OffprintExtraction", "OffprintTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "OffprintSyncTests",
                     dependencies: ["OffprintSync", "OffprintStorage", "OffprintTestSupport",

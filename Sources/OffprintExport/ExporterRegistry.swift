@@ -17,7 +17,7 @@ public enum ExporterRegistry {
     }()
 
     /// The built-in exporters.
-    public static let builtIn: [any Exporter] = [EPUBExporter(), JSONExporter()]
+    public static let builtIn: [any Exporter] = [EPUBExporter(), JSONExporter(), TextExporter(), HTMLExporter(), MarkdownExporter()]
 
     /// The known format names, sorted.
     public static var names: [String] {

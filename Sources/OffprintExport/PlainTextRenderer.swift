@@ -1,18 +1,16 @@
-// PlainTextRenderer: an article as readable plain text (`offprint show`), paragraphs
-// separated by blank lines. The plain-text export bundle builds on it.
+// PlainTextRenderer: an article as readable plain text, for `offprint show` and the
+// plain-text export (TextExporter). The body is laid out by TextLayout: paragraphs
+// separated by blank lines, headings underlined or marked, lists, quotes (`> `), code
+// indented, tables aligned, links as numbered references listed at the end; optionally
+// wrapped by display width.
 import Foundation
 import OffprintModel
 import OffprintXML
 
 /// Rendering stored article HTML as plain text.
 public enum PlainTextRenderer {
-    static let blocks: Set<String> = [
-        "p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote",
-        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "pre", "table",
-        "tr", "figure", "figcaption", "hr", "caption",
-    ]
-
-    /// A header (title, byline, site, published time, URL), a blank line, then the body.
+    /// For `offprint show`: title, byline, site name, published time and URL (one line each,
+    /// those known), a blank line, then the body with its link references.
     public static func article(_ a: ArticleSnapshot) -> String {
         let m = a.metadata
         var header = [m.title ?? "(untitled)"]
@@ -23,54 +21,44 @@ public enum PlainTextRenderer {
         return header.joined(separator: "\n") + "\n\n" + body(html: a.content)
     }
 
-    /// The text of an HTML fragment: one paragraph per block, blank lines between them,
-    /// list items as `- item` (or `1. item`), `pre` kept verbatim, images as `[alt]`.
-    public static func body(html: String) -> String {
-        guard let doc = try? HTMLParser.parse(utf8: Data(html.utf8)) else { return html }
-        var paragraphs: [String] = []
-        var current = ""
-        func flush() {
-            let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty { paragraphs.append(t) }
-            current = ""
+    /// One article file of the plain-text export: a header (the title underlined, then the
+    /// byline, URL and date, those known), a blank line, the body wrapped at `wrap` columns
+    /// when given, then `References` with one `[n] URL` line per link. Ends in a newline.
+    public static func document(_ a: ArticleSnapshot, wrap: Int? = nil) -> String {
+        let title = MetadataText.title(a)
+        let titleLines = TextLayout.wrap(title, width: wrap)
+        let underline = String(repeating: "=", count: max(titleLines.map { DisplayWidth.of($0) }.max() ?? 1, 1))
+        var header = titleLines + [underline]
+        if let b = MetadataText.line(a.metadata.byline) { header += TextLayout.wrap(b, width: wrap) }
+        if let s = MetadataText.line(a.metadata.siteName) { header += TextLayout.wrap(s, width: wrap) }
+        if let u = MetadataText.line(a.metadata.url) { header.append(u) }
+        header.append(MetadataText.date(a))
+        let text = body(html: a.content, wrap: wrap)
+        return header.joined(separator: "\n") + "\n" + (text.isEmpty ? "" : "\n" + text + "\n")
+    }
+
+    /// The text of an HTML fragment: blocks separated by blank lines, list items as
+    /// `- item` or `1. item`, `pre` kept verbatim (indented four spaces), images as `[alt]`,
+    /// links as `text [n]` with `References` listed at the end. Wrapped at `wrap` columns
+    /// (display width) when given. No final newline.
+    public static func body(html: String, wrap: Int? = nil) -> String {
+        guard let root = try? ArticleBody.tree(html, subject: "body") else { return html }
+        ArticleBody.fixLinks(root)
+        var layout = TextLayout()
+        let blocks = layout.blocks(root)
+        var lines = TextLayout.lines(blocks, width: wrap)
+        if !layout.references.urls.isEmpty {
+            lines += ["", "References", ""]
+            for (i, u) in layout.references.urls.enumerated() { lines.append("[\(i + 1)] \(u)") }
         }
-        func walk(_ n: HTMLNode, listPrefix: String?, inPre: Bool) {
-            switch n.kind {
-            case .text:
-                if inPre { current += n.text } else {
-                    let collapsed = n.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
-                        .joined(separator: " ")
-                    if n.text.first.map({ $0.isWhitespace }) == true, !current.isEmpty, !current.hasSuffix(" ") { current += " " }
-                    current += collapsed
-                    if n.text.last.map({ $0.isWhitespace }) == true, !collapsed.isEmpty { current += " " }
-                }
-            case .comment:
-                break
-            case .document:
-                for c in n.children { walk(c, listPrefix: listPrefix, inPre: inPre) }
-            case .element:
-                switch n.name {
-                case "script", "style", "head", "title": return
-                case "br": current += "\n"; return
-                case "img": if let alt = n.attribute("alt"), !alt.isEmpty { current += "[\(alt)]" }; return
-                default: break
-                }
-                let isBlock = blocks.contains(n.name)
-                if isBlock { flush() }
-                if n.name == "li" { current += listPrefix ?? "- " }
-                var childPrefix = listPrefix
-                if n.name == "ul" { childPrefix = "- " }
-                var index = 0
-                for c in n.children {
-                    if n.name == "ol", c.name == "li" { index += 1; childPrefix = "\(index). " }
-                    walk(c, listPrefix: childPrefix, inPre: inPre || n.name == "pre")
-                }
-                if n.name == "td" || n.name == "th" { current += "\t" }
-                if isBlock { flush() }
-            }
-        }
-        walk(doc, listPrefix: nil, inPre: false)
-        flush()
-        return paragraphs.joined(separator: "\n\n")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `line` broken into lines of at most `width` display columns (East Asian Wide
+    /// characters count two): breaks at spaces and between CJK characters, never inside a
+    /// word, before closing punctuation or after opening punctuation; a word wider than
+    /// `width` stays whole on its own line.
+    public static func wrap(_ line: String, width: Int) -> [String] {
+        TextLayout.wrap(line, width: width)
     }
 }

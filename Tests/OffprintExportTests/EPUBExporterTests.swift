@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func registryAndLocator() throws {
-        #expect(ExporterRegistry.names == ["epub", "json"])
+        #expect(ExporterRegistry.names == ["epub", "html", "json", "markdown", "text"])
         #expect(ExporterRegistry.exporter(named: "EPUB")?.name == "epub")
         #expect(ExporterRegistry.exporter(named: "docx") == nil)
         let found = try FormatsLocator.locate(environment: [:], executable:

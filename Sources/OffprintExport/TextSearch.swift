@@ -1,0 +1,99 @@
+// TextSearch: matching a query against articles' text by scanning, and the snippet shown
+// for a hit. `offprint search` uses it for queries shorter than three characters (which the
+// library's trigram index cannot match) and when the index is missing; hits are ranked by
+// matches in the title, then in the text, then newest first.
+import Foundation
+import OffprintModel
+
+/// Plain scan search over article text.
+public enum TextSearch {
+    /// One hit.
+    public struct Hit: Sendable, Equatable {
+        public var id: ArticleID
+        /// Title matches count ten, text matches one each.
+        public var score: Int
+        /// About 80 characters of text around the first match, the match in `[` `]`.
+        public var snippet: String
+    }
+
+    /// The text of a stored body: tags removed, the common entities decoded, white space
+    /// collapsed.
+    public static func plainText(html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count / 2)
+        var inTag = false
+        var entity: String? = nil
+        for c in html {
+            if inTag {
+                if c == ">" { inTag = false; out.append(" ") }
+                continue
+            }
+            if var e = entity {
+                if c == ";" || e.count > 10 {
+                    out += decode(e)
+                    entity = nil
+                    if c != ";" { out.append(c) }
+                } else {
+                    e.append(c)
+                    entity = e
+                }
+                continue
+            }
+            switch c {
+            case "<": inTag = true
+            case "&": entity = ""
+            default: out.append(c)
+            }
+        }
+        if let e = entity { out += "&" + e }
+        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func decode(_ e: String) -> String {
+        switch e {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos", "#39": return "'"
+        case "nbsp": return "\u{00A0}"
+        default:
+            if e.hasPrefix("#x") || e.hasPrefix("#X"), let v = UInt32(e.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(u) }
+            if e.hasPrefix("#"), let v = UInt32(e.dropFirst()), let u = Unicode.Scalar(v) { return String(u) }
+            return "&" + e + ";"
+        }
+    }
+
+    /// The hit for `query` in an article with `title` and `text`, nil when neither
+    /// contains it (case- and width-insensitive).
+    public static func match(_ query: String, id: ArticleID, title: String?, text: String) -> Hit? {
+        let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !q.isEmpty else { return nil }
+        let options: String.CompareOptions = [.caseInsensitive, .widthInsensitive]
+        let titleHits = title.map { count(q, in: $0, options) } ?? 0
+        let textHits = count(q, in: text, options)
+        guard titleHits + textHits > 0 else { return nil }
+        let source = textHits > 0 ? text : (title ?? "")
+        return Hit(id: id, score: titleHits * 10 + textHits, snippet: snippet(q, in: source, options))
+    }
+
+    static func count(_ q: String, in s: String, _ options: String.CompareOptions) -> Int {
+        var n = 0
+        var range = s.startIndex..<s.endIndex
+        while let r = s.range(of: q, options: options, range: range) {
+            n += 1
+            range = r.upperBound..<s.endIndex
+            if n >= 1000 { break }
+        }
+        return n
+    }
+
+    /// Up to 40 characters either side of the first match, the match bracketed.
+    public static func snippet(_ q: String, in s: String, _ options: String.CompareOptions = [.caseInsensitive, .widthInsensitive]) -> String {
+        guard let r = s.range(of: q, options: options) else { return String(s.prefix(80)) }
+        let start = s.index(r.lowerBound, offsetBy: -40, limitedBy: s.startIndex) ?? s.startIndex
+        let end = s.index(r.upperBound, offsetBy: 40, limitedBy: s.endIndex) ?? s.endIndex
+        return (start > s.startIndex ? "…" : "") + s[start..<r.lowerBound] + "[" + s[r] + "]"
+            + s[r.upperBound..<end] + (end < s.endIndex ? "…" : "")
+    }
+}
