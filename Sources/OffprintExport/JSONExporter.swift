@@ -4,7 +4,8 @@
 import Foundation
 import OffprintModel
 
-/// Writes `{"format": "offprint", "version": 1, "articles": [...]}` (docs/json-format.md).
+/// Writes `{"format": "offprint", "version": 1, "articles": [...], "images": {...}}`
+/// (docs/json-format.md).
 public struct JSONExporter: Exporter {
     public let name = "json"
     public let fileExtension = "json"
@@ -48,10 +49,14 @@ public struct JSONExporter: Exporter {
                 ("content", .string(a.content)),
             ])
         }
+        // Image blobs the articles refer to, once each, base64 under their hash.
+        var images: [String: Data] = [:]
+        for a in articles { for (h, d) in a.images { images[h.hex] = d } }
         let doc = JSONValue.object([
             ("format", .string("offprint")),
             ("version", .int(Self.formatVersion)),
             ("articles", .array(list)),
+            ("images", .object(images.keys.sorted().map { ($0, .string(images[$0]!.base64EncodedString())) })),
         ])
         return doc.serialized(sortKeys: true) + "\n"
     }

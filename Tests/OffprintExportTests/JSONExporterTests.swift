@@ -27,8 +27,21 @@ import Testing
         for item in list { #expect(Set(item.keys) == keys) }
         let empty = list.first { $0["content"] as? String == "" }!
         #expect(empty["title"] is NSNull)
+        #expect((obj["images"] as? [String: Any])?.isEmpty == true)
         let url = TestPaths.temporaryDirectory().appendingPathComponent("out.json")
         try JSONExporter().write(articles: [a, b], options: Fixtures.options(), to: url)
         #expect(try String(contentsOf: url, encoding: .utf8) == text)
+    }
+
+    @Test func imagesAsBase64UnderTheirHash() throws {
+        let png = HTMLExporterTests.png
+        let hash = ContentHash(of: png)
+        let a = Fixtures.snapshot(key: "i", metadata: ArticleMetadata(title: "I"),
+                                  content: "<p><img src=\"offprint-blob:\(hash.hex)\" alt=\"\"></p>", images: [hash: png])
+        let b = Fixtures.snapshot(key: "j", metadata: ArticleMetadata(title: "J"),
+                                  content: "<p><img src=\"offprint-blob:\(hash.hex)\" alt=\"\"></p>", images: [hash: png])
+        let text = JSONExporter().render(articles: [a, b])
+        #expect(text.hasSuffix("\"images\":{\"\(hash.hex)\":\"\(png.base64EncodedString())\"},\"version\":1}\n"))
+        #expect(text.components(separatedBy: png.base64EncodedString()).count == 2)
     }
 }
