@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Export benchmark (docs/epub.md): the Readability corpus pages imported into one library
+# and exported as one EPUB by Offprint, against pandoc (Debian `pandoc`) and Calibre
+# (`ebook-convert`, Debian `calibre`) making one EPUB of the same pages' HTML, in the same
+# run, each with its EPUBCheck 5 message counts; the peak memory (`/usr/bin/time -v`) of
+# exporting 10,000 synthetic articles as EPUB; and the ZIP container's growth with the
+# entry count (ZIPFoundation 0.9.20 `addEntry` against Offprint's ZIPWriter, from
+# Tests/OffprintExportTests/ZIPWriterTests.swift, debug build). Writes $BENCH_OUT/export.md.
+# A peer that is not installed is reported as such, not installed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${OFFPRINT:-$root/.build/release/offprint}
+out=${BENCH_OUT:-$root/build/bench}
+shared=${SHARED:-$root/../shared}
+pages="$shared/corpus/readability-pages"
+n_big=${EXPORT_BENCH_ARTICLES:-10000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+export SOURCE_DATE_EPOCH=1795949228
+
+jar=$(ls "$root"/.venv/lib/python3*/site-packages/epubcheck/epubcheck.jar 2>/dev/null | head -n 1 || true)
+# "F / E / W" from EPUBCheck 5's summary line, or "n/a" without EPUBCheck.
+check() {
+  if [ -z "$jar" ] || [ ! -s "$1" ]; then echo "n/a"; return; fi
+  local line
+  line=$(java -jar "$jar" "$1" 2>&1 | grep -E '^Messages:' | tail -n 1 || true)
+  if [ -z "$line" ]; then echo "0 / 0 / 0"; return; fi
+  echo "$line" | awk '{print $2 " / " $5 " / " $8}'
+}
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
+
+# The pages, in name order, as the peers read them.
+mapfile -t files < <(find "$pages" -mindepth 2 -maxdepth 2 -name source.html | sort)
+count=${#files[@]}
+echo "importing $count pages"
+"$bin" --library "$work/lib.sqlite" import "${files[@]}" > /dev/null
+
+rows=""
+t0=$(now); "$bin" --library "$work/lib.sqlite" export --format epub -o "$work/offprint.epub" 2>/dev/null; t1=$(now)
+ours=$(secs "$t0" "$t1")
+rows+="| Offprint $("$bin" --version) | $ours | $(check "$work/offprint.epub") |"$'\n'
+
+if command -v pandoc > /dev/null; then
+  t0=$(now); pandoc -f html -t epub3 -o "$work/pandoc.epub" --metadata title="Corpus" "${files[@]}" 2>/dev/null || true; t1=$(now)
+  rows+="| pandoc $(pandoc --version | head -n 1 | awk '{print $2}') | $(secs "$t0" "$t1") | $(check "$work/pandoc.epub") |"$'\n'
+else
+  rows+="| pandoc | not installed | |"$'\n'
+fi
+
+if command -v ebook-convert > /dev/null; then
+  # Calibre converts one HTML file: the pages joined (bodies in name order).
+  joined="$work/joined.html"
+  { echo "<html><head><meta charset=utf-8><title>Corpus</title></head><body>"
+    for f in "${files[@]}"; do sed -n '/<body/,/<\/body>/p' "$f" | sed '1s/.*<body[^>]*>//; $s/<\/body>.*//'; done
+    echo "</body></html>"; } > "$joined"
+  t0=$(now); ebook-convert "$joined" "$work/calibre.epub" --epub-version 3 > /dev/null 2>&1 || true; t1=$(now)
+  rows+="| Calibre $(ebook-convert --version 2>/dev/null | head -n 1 | grep -o '[0-9][0-9.]*' | head -n 1) | $(secs "$t0" "$t1") | $(check "$work/calibre.epub") |"$'\n'
+else
+  rows+="| Calibre (ebook-convert) | not installed | |"$'\n'
+fi
+
+# 10,000 articles: synthetic pages of about 6 KB of text each, imported once.
+echo "generating and importing $n_big articles"
+mkdir -p "$work/big"
+python3 - "$work/big" "$n_big" <<'EOF'
+import sys, os
+d, n = sys.argv[1], int(sys.argv[2])
+para = "<p>" + "Offline reading keeps the words where the reader is. " * 12 + "</p>"
+for i in range(n):
+    with open(os.path.join(d, "a%05d.html" % i), "w") as f:
+        f.write('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Article %d</title>'
+                '<link rel="canonical" href="https://bench.example.org/%d"></head><body><article>'
+                '<h1>Article %d</h1>%s</article></body></html>' % (i, i, i, para * 8))
+EOF
+t0=$(now); "$bin" --library "$work/big.sqlite" import "$work/big" > /dev/null; t1=$(now)
+import_s=$(secs "$t0" "$t1")
+big_rows=""
+for spec in epub:big.epub html:big-html.zip text:big-text.zip markdown:big-md.zip json:big.json; do
+  f=${spec%%:*}; name=${spec#*:}
+  t0=$(now)
+  /usr/bin/time -v "$bin" --library "$work/big.sqlite" export --format "$f" -o "$work/$name" 2> "$work/time.txt"
+  t1=$(now)
+  rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
+  size=$(du -sk "$work/$name" | cut -f1)
+  big_rows+="| $f ($name) | $(secs "$t0" "$t1") | $((rss / 1024)) | $((size / 1024)) |"$'\n'
+done
+big_check=$(check "$work/big.epub")
+
+echo "measuring ZIP growth (debug test build)"
+OFFPRINT_BENCH_ZIP=1 OFFPRINT_BENCH_ZIP_OUT="$work/zip.md" swift test --scratch-path "${EXPORT_BENCH_SCRATCH:-$root/.build}" \
+  --filter ZIPGrowthBench > "$work/zip.log" 2>&1 || true
+zip_table=$(cat "$work/zip.md" 2>/dev/null || echo "(not measured: see swift test --filter ZIPGrowthBench)")
+
+{
+  echo "## Export"
+  echo
+  echo "bench/export.bench.sh: the $count Readability corpus pages (\`source.html\`) imported into one"
+  echo "library and exported as one EPUB (\`offprint export --format epub\`); pandoc (\`pandoc -f html"
+  echo "-t epub3\` on the same files) and Calibre (\`ebook-convert\` on the pages' bodies joined into one"
+  echo "HTML file) make one EPUB of the same pages. Wall time includes process start. EPUBCheck 5"
+  echo "messages as fatals / errors / warnings."
+  echo
+  echo "| tool | seconds | EPUBCheck F / E / W |"
+  echo "|---|---:|---|"
+  printf '%s' "$rows"
+  echo
+  echo "$n_big synthetic articles (about 6 KB of text each; import took ${import_s} s), each format"
+  echo "exported once; peak memory is \`/usr/bin/time -v\`'s maximum resident set size. EPUBCheck on the"
+  echo "$n_big-article EPUB: $big_check."
+  echo
+  echo "| format | seconds | peak MB | output MB |"
+  echo "|---|---:|---:|---:|"
+  printf '%s' "$big_rows"
+  echo
+  echo "The ZIP container: ZIPFoundation 0.9.20 \`Archive.addEntry\` against \`ZIPWriter\`, N entries of"
+  echo "about 400 bytes, deflated (debug build, \`OFFPRINT_BENCH_ZIP=1 swift test --filter ZIPGrowthBench\`)."
+  echo
+  echo "$zip_table"
+} > "$out/export.md"
+echo "wrote $out/export.md"
