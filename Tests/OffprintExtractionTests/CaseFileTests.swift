@@ -109,6 +109,24 @@ struct HTMLCaseTests {
     }
 }
 
+@Suite("Case files: page chrome")
+struct PageChromeTests {
+    static let htmlCases = ["title-special-chars.html", "named-entities.html", "comment-double-dash.html",
+                            "bad-attributes.html", "nested-document.html", "images-srcset-lazy.html",
+                            "gbk-meta-after-title.html", "utf8-declared-latin1.html", "rtl-fa.html", "zh-hant.html"]
+
+    @Test("no navigation, Related box or footer in the article", arguments: htmlCases)
+    func noChrome(_ name: String) throws {
+        let a = try importCase(name).extracted
+        for chrome in ["Sign in", "Another story", "Yet another story", "Copyright 2026", "Privacy", "Related"] {
+            #expect(!a.textContent.contains(chrome), "\(name) contains \(chrome)")
+        }
+        #expect(!a.content.contains("<script"))
+        #expect(!a.content.contains("<nav"))
+        #expect(!a.content.contains("<footer"))
+    }
+}
+
 @Suite("Case files: text")
 struct TextCaseTests {
     @Test("text-gb18030: detected, title 离线阅读")
