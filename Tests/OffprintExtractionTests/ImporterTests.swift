@@ -31,6 +31,14 @@ struct CharsetTests {
         #expect(d.evidence == .metaDeclaration)
     }
 
+    @Test("an XHTML file's XML declaration names its encoding")
+    func xmlDeclaration() {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>caf".utf8) + [0xE9]
+        let d = CharsetDecoder.decode(Data(bytes), kind: .html)
+        #expect(d.text.hasSuffix("café"))
+        #expect(d.evidence == .metaDeclaration)
+    }
+
     @Test("WHATWG labels: gb2312 and gbk mean GB18030, latin1 means windows-1252")
     func labels() {
         let gbk: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4]   // 中文

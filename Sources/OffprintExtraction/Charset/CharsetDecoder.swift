@@ -37,7 +37,7 @@ public struct DecodedText: Sendable, Hashable {
 /// any label, because pages that are UTF-8 but declare a legacy charset are far more common
 /// than the reverse; (3) for HTML, a prescan of `<meta charset>` / `<meta http-equiv
 /// content="...; charset=...">` anywhere in the first 64 KiB (libxml2 only honours a
-/// declaration that precedes the first non-ASCII byte); (4) detection among GB18030, Big5,
+/// declaration that precedes the first non-ASCII byte), else an XML declaration's encoding; (4) detection among GB18030, Big5,
 /// Shift_JIS, EUC-JP, EUC-KR and windows-1252 by decoding with each and scoring how
 /// plausible the text is; (5) windows-1252. Labels map to encodings as in the WHATWG
 /// Encoding Standard (`latin1`, `us-ascii` -> windows-1252, `gb2312`, `gbk` -> GB18030, ...).
@@ -75,7 +75,8 @@ public enum CharsetDecoder {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", evidence: .validUTF8)
         }
         // 3. A declaration in the page.
-        if kind == .html, let label = prescanMetaCharset(bytes), let enc = Encoding(label: label) {
+        if kind == .html, let label = prescanMetaCharset(bytes) ?? xmlDeclarationEncoding(bytes),
+           let enc = Encoding(label: label) {
             // A page that declares UTF-8 (or UTF-16, which WHATWG maps to UTF-8 in a meta
             // declaration) but is not valid UTF-8: decode leniently as UTF-8.
             if enc == .utf8 || enc == .utf16le || enc == .utf16be {
@@ -181,6 +182,19 @@ public enum CharsetDecoder {
             i = j + 1
         }
         return nil
+    }
+
+    /// The `encoding` of an XML declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`)
+    /// at the very start of `bytes` (XHTML files), or nil.
+    public static func xmlDeclarationEncoding(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(200).map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
+        let decl = head[..<end.lowerBound]
+        guard let r = decl.range(of: "encoding") else { return nil }
+        let rest = decl[r.upperBound...].drop(while: { $0 == " " || $0 == "=" })
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix(while: { $0 != quote })
+        return value.isEmpty ? nil : String(value)
     }
 
     /// The `charset=` parameter of a Content-Type value (`text/html; charset="gbk"`), or nil.
