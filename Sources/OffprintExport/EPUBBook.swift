@@ -145,6 +145,8 @@ struct EPUBBook {
             "images": images.list.map { ["id": $0.id, "href": $0.href, "mediaType": $0.type.rawValue] },
         ]
         if let author { book["author"] = author }
+        // The reading direction follows the articles when every one of them is RTL.
+        if !chapters.isEmpty, chapters.allSatisfy({ $0.dir == "rtl" }) { book["rtl"] = true }
 
         var out: [EPUBExporter.Entry] = [
             .init(path: "mimetype", data: Data("application/epub+zip".utf8), compressed: false),

@@ -89,6 +89,9 @@ import Testing
         #expect(opf.contains("<dc:language>fa-IR</dc:language>"))
         let chapter = try Fixtures.text(url, "EPUB/text/chapter-0001.xhtml")
         #expect(chapter.contains("xml:lang=\"fa-IR\" lang=\"fa-IR\" dir=\"rtl\""))
+        #expect(opf.contains("<spine toc=\"ncx\" page-progression-direction=\"rtl\">"))
+        let mixed = try Fixtures.text(Fixtures.export([Fixtures.caseSnapshot("rtl-fa.html"), article("a")]), "EPUB/package.opf")
+        #expect(mixed.contains("<spine toc=\"ncx\">"))
     }
 
     @Test func languageTagsAreValidated() throws {
