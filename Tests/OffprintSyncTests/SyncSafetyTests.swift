@@ -210,6 +210,25 @@ import Testing
         }
     }
 
+    @Test func olderCopyOfItselfDeletesNothing() throws {
+        let a = try Fixture.library(Fixture.replicaA)
+        for n in 1...3 { try a.importArticle(Fixture.candidate(n)) }
+        let old = TestPaths.temporaryDirectory().appendingPathComponent("old.sqlite")
+        try FileManager.default.copyItem(at: a.url, to: old)
+        try a.delete(ArticleID(canonicalURL: "https://e.com/1"))
+        try a.tag(ArticleID(canonicalURL: "https://e.com/2"), add: ["kept"], remove: [])
+        try a.importArticle(Fixture.candidate(4))
+        let listed = try a.listArticles(), revisions = try a.revisionHashes()
+        let copy = try #require(try Library.openExisting(at: old))
+        let report = try Synchronizer.sync(a, copy)
+        #expect(report == SyncReport(sent: .init(revisions: 3, blobs: 3), received: .init(revisions: 0, blobs: 0)))
+        #expect(try a.listArticles() == listed)
+        #expect(try a.revisionHashes() == revisions)
+        #expect(try copy.listArticles() == listed)
+        #expect(listed.map(\.id).contains(ArticleID(canonicalURL: "https://e.com/1")) == false)
+        #expect(listed.count == 3)
+    }
+
     @Test func emptyPeerDeletesNothingEitherWay() throws {
         let dir = TestPaths.temporaryDirectory()
         let (a, _, revsA, _) = try Self.makePair(3, in: dir)
