@@ -51,6 +51,35 @@ extension Library {
         try read { db in try BagSummary.read(db) }
     }
 
+    /// The per-prefix summaries of the revisions and blobs held: key `r:<3 hex>` (revisions)
+    /// or `b:<3 hex>` (blobs), value `<count>:<XOR of the hashes>`; empty buckets absent.
+    public func bucketSummaries() throws -> [String: String] {
+        try read { db in try BagSummary.readBuckets(db) }
+    }
+
+    /// The hashes of the revisions whose hash starts with one of `prefixes` (3 hex each).
+    public func revisionHashes(prefixes: Set<String>) throws -> Set<ContentHash> {
+        try hashes(in: "revision", prefixes: prefixes)
+    }
+
+    /// The hashes of the blobs whose hash starts with one of `prefixes` (3 hex each).
+    public func blobHashes(prefixes: Set<String>) throws -> Set<ContentHash> {
+        try hashes(in: "blob", prefixes: prefixes)
+    }
+
+    private func hashes(in table: String, prefixes: Set<String>) throws -> Set<ContentHash> {
+        try read { db in
+            var out = Set<ContentHash>()
+            let statement = try db.makeStatement(sql: "SELECT hash FROM \(table) WHERE hash >= ? AND hash < ?")
+            for prefix in prefixes.sorted() {
+                for h in try String.fetchAll(statement, arguments: [prefix, prefix + "g"]) {
+                    if let hash = ContentHash(hex: h) { out.insert(hash) }
+                }
+            }
+            return out
+        }
+    }
+
     /// The library's own family id and every family it has joined (its own included),
     /// 32 hex each (docs/sync.md, "Library family").
     public func families() throws -> (own: String, known: Set<String>) {

@@ -121,6 +121,11 @@ extension Library {
             if try BagSummary.read(db) != summary {
                 problems.append("stored summary (revision and blob counts, digest) disagrees with the tables")
             }
+            let buckets = try BagSummary.computeBuckets(db)
+            let stored = try BagSummary.readBuckets(db)
+            for key in Set(buckets.keys).union(stored.keys).sorted() where buckets[key] != stored[key] {
+                problems.append("stored summary of bucket \(key) disagrees with the tables")
+            }
             if try RevisionGraph.lastTime(db) < newest {
                 problems.append("library clock is behind its newest revision")
             }

@@ -10,7 +10,7 @@ enum LibrarySchema {
 
     /// The newest schema this code knows; written to `PRAGMA user_version` by the last
     /// migration.
-    static let version = 2
+    static let version = 3
 
     /// The migrator every `Library` runs when it opens a file.
     static var migrator: DatabaseMigrator {
@@ -79,6 +79,21 @@ enum LibrarySchema {
                 try RevisionGraph.refreshArticle(db, id)
             }
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        // v3 (docs/sync.md): the bag summary per hash prefix (4,096 buckets each for
+        // revisions and blobs), so a sync lists only the buckets that differ.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE bucket (
+                    kind TEXT NOT NULL CHECK (kind IN ('r', 'b')),
+                    prefix TEXT NOT NULL CHECK (length(prefix) = 3),
+                    count INTEGER NOT NULL,
+                    digest TEXT NOT NULL CHECK (length(digest) = 64),
+                    PRIMARY KEY (kind, prefix)
+                ) WITHOUT ROWID;
+                """)
+            try BagSummary.recomputeBuckets(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }

@@ -30,8 +30,7 @@ public enum Synchronizer {
         if try a.summary() == b.summary() && aFamilies == bFamilies {
             return SyncReport(sent: .init(revisions: 0, blobs: 0), received: .init(revisions: 0, blobs: 0))
         }
-        let aRevisions = try a.revisionHashes(), bRevisions = try b.revisionHashes()
-        let aBlobs = try a.blobHashes(), bBlobs = try b.blobHashes()
+        let (aRevisions, bRevisions, aBlobs, bBlobs) = try differingHashes(a, b)
 
         // Read both deltas before writing either side.
         let toB = (revisions: try a.revisions(aRevisions.subtracting(bRevisions)),
@@ -57,14 +56,32 @@ public enum Synchronizer {
         let ownFamilies = try library.families().known, peerFamilies = try peer.families().known
         var received = InsertCounts(revisions: 0, blobs: 0)
         if try library.summary() != peer.summary() || !peerFamilies.isSubset(of: ownFamilies) {
-            let mine = try library.revisionHashes(), mineBlobs = try library.blobHashes()
-            let theirs = try peer.revisionHashes(), theirBlobs = try peer.blobHashes()
+            let (mine, theirs, mineBlobs, theirBlobs) = try differingHashes(library, peer)
             received = try library.insert(revisions: try peer.revisions(theirs.subtracting(mine)),
                                           blobs: try peer.blobs(theirBlobs.subtracting(mineBlobs)),
                                           families: peerFamilies)
         }
         return SyncReport(sent: .init(revisions: 0, blobs: 0),
                           received: .init(revisions: received.revisions, blobs: received.blobs))
+    }
+
+    /// Each side's revision and blob hashes in the buckets (hash prefixes) whose summaries
+    /// differ: everything one side holds and the other lacks is among them, and equal
+    /// buckets are never listed (docs/sync.md).
+    static func differingHashes(_ a: Library, _ b: Library) throws
+        -> (Set<ContentHash>, Set<ContentHash>, Set<ContentHash>, Set<ContentHash>) {
+        let ba = try a.bucketSummaries(), bb = try b.bucketSummaries()
+        let differing = Set(ba.keys).union(bb.keys).filter { ba[$0] != bb[$0] }
+        let revisionPrefixes = Set(differing.filter { $0.hasPrefix("r:") }.map { String($0.dropFirst(2)) })
+        let blobPrefixes = Set(differing.filter { $0.hasPrefix("b:") }.map { String($0.dropFirst(2)) })
+        // Past about half of the 4,096 buckets, one full listing is cheaper than many ranges.
+        func list(_ library: Library, revisions: Bool) throws -> Set<ContentHash> {
+            let prefixes = revisions ? revisionPrefixes : blobPrefixes
+            if prefixes.count > 2048 { return revisions ? try library.revisionHashes() : try library.blobHashes() }
+            return revisions ? try library.revisionHashes(prefixes: prefixes) : try library.blobHashes(prefixes: prefixes)
+        }
+        return (try list(a, revisions: true), try list(b, revisions: true),
+                try list(a, revisions: false), try list(b, revisions: false))
     }
 
     /// The bundle holding what a library with state `since` lacks from `library` (the

@@ -43,6 +43,7 @@ import Testing
             "article \(id.hex): cached head \(history[1].hash.hex) but the graph gives \(history[0].hash.hex)",
             // The blob was removed behind the library's back, so its summary no longer matches.
             "stored summary (revision and blob counts, digest) disagrees with the tables",
+            "stored summary of bucket b:\(body.hex.prefix(3)) disagrees with the tables",
         ])
     }
 
