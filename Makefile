@@ -53,9 +53,14 @@ test: build
 e2e: build
 	EPUBCHECK=$(CURDIR)/$(EPUBCHECK) OFFPRINT=$(CURDIR)/.build/debug/offprint bash Tests/e2e/run.sh
 
-# Extraction quality on the shared corpus (../shared/tools/score-extraction).
+# Extraction quality on the three shared corpora (../shared/tools/score-extraction, one process
+# per page); each corpus's field and summary lines. scripts/score-fast gives the same figures
+# from one process per corpus, for development.
+SCORE_CORPORA ?= readability-pages article-extraction-benchmark trafilatura-eval
 score: release
-	../shared/tools/score-extraction --corpus ../shared/corpus/readability-pages --cmd '$(CURDIR)/$(RELEASE) extract --json {}'
+	@for c in $(SCORE_CORPORA); do echo "== $$c"; \
+	  ../shared/tools/score-extraction --corpus ../shared/corpus/$$c --cmd '$(CURDIR)/$(RELEASE) extract --json {}' \
+	    | grep -v '^low '; done
 
 # Speed and memory against the peers, written to BENCHMARKS.md (bench/run.sh).
 bench: release

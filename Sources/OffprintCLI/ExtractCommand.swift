@@ -12,11 +12,22 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "One JSON object per file, one per line, with Readability's field names.")
     var json = false
 
+    /// Benchmarks: extract every file but print nothing except failures and, on standard
+    /// error, one summary line (files, bytes, seconds). Not in the help.
+    @Flag(help: .hidden)
+    var quiet = false
+
+    /// Scoring harnesses (scripts/score-fast): each JSON object also carries `"path"`.
+    @Flag(help: .hidden)
+    var tagPath = false
+
     @Argument(help: ArgumentHelp("HTML, .txt or .md files; - reads standard input.", valueName: "path"))
     var paths: [String]
 
     func run() throws {
         var failed = false
+        var files = 0, bytes = 0
+        let started = Date()
         for path in paths {
             do {
                 let candidate: ImportCandidate
@@ -27,8 +38,14 @@ struct ExtractCommand: ParsableCommand {
                     candidate = try InputImporter.candidate(forFile: URL(fileURLWithPath: path))
                 }
                 let a = candidate.extracted
-                if json {
-                    Console.out(Self.json(a).serialized())
+                files += 1
+                bytes += candidate.source.count
+                if quiet {
+                    continue
+                } else if json {
+                    var value = Self.json(a)
+                    if tagPath, case .object(let fields) = value { value = .object(fields + [("path", .string(path))]) }
+                    Console.out(value.serialized())
                 } else {
                     Console.out(Self.text(a))
                 }
@@ -39,6 +56,10 @@ struct ExtractCommand: ParsableCommand {
                 Console.error("\(path): \(error)")
                 failed = true
             }
+        }
+        if quiet {
+            Console.error(String(format: "extracted %d files, %d bytes, %.3f seconds", files, bytes,
+                                 Date().timeIntervalSince(started)))
         }
         if failed { throw ExitCode(ExitStatus.failed) }
     }
