@@ -39,7 +39,8 @@ public enum Extractor {
 
     static func extract(htmlText: String, url: String?, baseDirectory: URL?,
                         unwrapNoscript: Bool) throws -> ExtractedArticle {
-        let cleaned = htmlText.contains("\u{0}") ? htmlText.replacingOccurrences(of: "\u{0}", with: "") : htmlText
+        let cleaned = htmlText.utf8.contains(0)
+            ? String(decoding: htmlText.utf8.filter { $0 != 0 }, as: UTF8.self) : htmlText
         let doc: HTMLNode
         do {
             doc = try HTMLParser.parse(utf8: Data(cleaned.utf8))
@@ -234,7 +235,7 @@ public enum Extractor {
     /// Resolves link targets against the base URL; `javascript:` links become their text.
     static func fixLinks(_ root: HTMLNode, baseURL: URL?) {
         for a in root.elements(in: ["a"]) {
-            guard let href = a.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+            guard let href = a.attribute("href")?.trimmedWhitespace else { continue }
             if href.lowercased().hasPrefix("javascript:") {
                 a.unwrap()
                 continue
@@ -257,7 +258,7 @@ public enum Extractor {
 
     private static func clean(_ s: String?) -> String? {
         guard let s else { return nil }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines).collapsingWhitespaceRuns()
+        let t = s.trimmedWhitespace.collapsingWhitespaceRuns()
         return t.isEmpty ? nil : t
     }
 

@@ -83,27 +83,39 @@ extension HTMLNode {
     /// Descendant elements whose name is in `names`, document order.
     func elements(in names: Set<String>) -> [HTMLNode] {
         var out: [HTMLNode] = []
-        var stack: [HTMLNode] = children.reversed()
-        while let n = stack.popLast() {
-            if n.kind == .element {
-                if names.contains(n.name) { out.append(n) }
-                stack.append(contentsOf: n.children.reversed())
+        func visit(_ n: HTMLNode) {
+            for c in n.children where c.kind == .element {
+                if names.contains(c.name) { out.append(c) }
+                if !c.children.isEmpty { visit(c) }
             }
         }
+        visit(self)
         return out
     }
 
     /// Counts descendant elements named `name`.
     func count(of name: String) -> Int {
         var total = 0
-        var stack: [HTMLNode] = children
-        while let n = stack.popLast() {
-            if n.kind == .element {
-                if n.name == name { total += 1 }
-                stack.append(contentsOf: n.children)
+        func visit(_ n: HTMLNode) {
+            for c in n.children where c.kind == .element {
+                if c.name == name { total += 1 }
+                if !c.children.isEmpty { visit(c) }
             }
         }
+        visit(self)
         return total
+    }
+
+    /// Counts the commas (ASCII, Arabic, full-width, ...) Readability counts in a text.
+    static func commaCount(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x2C, 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C: n += 1
+            default: break
+            }
+        }
+        return n
     }
 
     /// Readability's `_getInnerText`: text content trimmed, runs of 2+ white space made one
@@ -123,7 +135,7 @@ extension HTMLNode {
         func visit(_ n: HTMLNode) {
             if n.kind == .text {
                 for s in n.text.unicodeScalars {
-                    if s.properties.isWhitespace {
+                    if s.isSpaceFast {
                         run += 1
                     } else {
                         if seenText && run > 0 { length += normalizeSpaces ? 1 : run }
@@ -142,7 +154,7 @@ extension HTMLNode {
 
     /// Whether any descendant text has a non-white-space character.
     var hasNonWhitespaceText: Bool {
-        if kind == .text { return text.unicodeScalars.contains { !$0.properties.isWhitespace } }
+        if kind == .text { return text.unicodeScalars.contains { !$0.isSpaceFast } }
         if kind == .comment { return false }
         return children.contains { $0.hasNonWhitespaceText }
     }
@@ -157,7 +169,7 @@ extension HTMLNode {
 
     /// Whether the node is text, or an element, that has only white space (or is a `<br>`).
     var isWhitespaceNode: Bool {
-        (kind == .text && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        (kind == .text && !text.unicodeScalars.contains { !$0.isSpaceFast })
             || (kind == .element && name == "br")
     }
 }
@@ -169,7 +181,7 @@ extension String {
         var run = 0
         var pending: Unicode.Scalar?
         for s in unicodeScalars {
-            if s.properties.isWhitespace {
+            if s.isSpaceFast {
                 run += 1
                 if run == 1 { pending = s }
             } else {
@@ -187,8 +199,8 @@ extension String {
     /// through NSString on Linux and is slow on long texts).
     var trimmedWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceFast }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceFast })!
         return String(scalars[first...last])
     }
 

@@ -7,19 +7,54 @@ import OffprintXML
 
 /// Readability's regular expressions and tag lists.
 enum ReaderRules {
-    static let unlikelyCandidates = Pattern(
+    static let unlikelyCandidates = Keywords(
         "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote")
-    static let okMaybeItsACandidate = Pattern("and|article|body|column|content|main|mathjax|shadow")
-    static let positive = Pattern("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-    static let negative = Pattern(
-        "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")
-    static let byline = Pattern("byline|author|dateline|writtenby|p-author")
+    static let okMaybeItsACandidate = Keywords("and|article|body|column|content|main|mathjax|shadow")
+    static let positive = Keywords("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
+    static let negative = Keywords(
+        "-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget", tokens: ["hid"])
+    static let byline = Keywords("byline|author|dateline|writtenby|p-author")
     static let videos = Pattern(
         "//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)")
-    static let shareElements = Pattern("(\\b|_)(share|sharedaddy)(\\b|_)")
-    static let adWords = Pattern("^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio)$")
-    static let loadingWords = Pattern("^((loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$")
-    static let sentenceEnd = Pattern("\\.( |$)", caseInsensitive: false)
+    /// Readability's `/(\b|_)(share|sharedaddy)(\b|_)/i`: `share` or `sharedaddy` as a word,
+    /// `_` counting as a separator.
+    static func matchesShareElement(_ s: String) -> Bool {
+        var bytes = Array(s.utf8)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
+        func isWord(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
+        for word in [Array("share".utf8), Array("sharedaddy".utf8)] {
+            var from = 0
+            while let at = Keywords.find(word, in: bytes, from: from) {
+                let end = at + word.count
+                if (at == 0 || !isWord(bytes[at - 1])) && (end == bytes.count || !isWord(bytes[end])) { return true }
+                from = at + 1
+            }
+        }
+        return false
+    }
+
+    private static let adWordSet: Set<String> = [
+        "ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio",
+    ]
+    private static let loadingWordList = ["loading", "正在加载", "загрузка", "chargement", "cargando"]
+
+    /// Readability's `_adWords`: the whole text is "Advertisement" (or a translation).
+    static func isAdWords(_ text: String) -> Bool {
+        text.utf8.count <= 20 && adWordSet.contains(text.lowercased())
+    }
+
+    /// Readability's `_loadingWords`: the whole text is "Loading…" (or a translation).
+    static func isLoadingWords(_ text: String) -> Bool {
+        guard text.utf8.count <= 24 else { return false }
+        var t = text.lowercased()
+        if t.hasSuffix("…") { t.removeLast() } else if t.hasSuffix("...") { t.removeLast(3) }
+        return loadingWordList.contains(t)
+    }
+
+    /// `/\.( |$)/`: a full stop before a space or at the end.
+    static func endsSentence(_ text: String) -> Bool {
+        text.hasSuffix(".") || text.containsBytes(". ")
+    }
 
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
     static let tagsToScore: Set<String> = ["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"]
@@ -56,7 +91,7 @@ enum ReaderRules {
         let kids = element.elementChildren
         guard kids.count == 1, kids[0].name == tag else { return false }
         return !element.children.contains { c in
-            c.kind == .text && (c.text.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? false)
+            c.kind == .text && (c.text.unicodeScalars.last.map { !$0.isSpaceFast } ?? false)
         }
     }
 
@@ -68,11 +103,13 @@ enum ReaderRules {
 
     static func isProbablyVisible(_ node: HTMLNode) -> Bool {
         if let style = node.attribute("style") {
-            let compact = style.lowercased().replacingOccurrences(of: " ", with: "")
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return false }
+            let compact = String(decoding: style.utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            if compact.containsIgnoringCase("display:none") || compact.containsIgnoringCase("visibility:hidden") {
+                return false
+            }
         }
         if node.attribute("hidden") != nil { return false }
-        if let aria = node.attribute("aria-hidden"), aria == "true", !node.className.contains("fallback-image") {
+        if let aria = node.attribute("aria-hidden"), aria == "true", !node.className.containsBytes("fallback-image") {
             return false
         }
         return true
@@ -260,7 +297,7 @@ final class ReaderView {
             let ancestors = element.ancestors(maxDepth: 5)
             if ancestors.isEmpty { continue }
             var contentScore = 1.0
-            contentScore += Double(text.reduce(0) { $0 + (ReaderRules.commas.contains($1) ? 1 : 0) } + 1)
+            contentScore += Double(HTMLNode.commaCount(text) + 1)
             contentScore += Double(min(length / 100, 3))
             for (level, ancestor) in ancestors.enumerated() {
                 guard let ap = ancestor.parent, ap.kind == .element else { continue }
@@ -360,7 +397,7 @@ final class ReaderView {
                     let length = content.utf16.count
                     if length > 80 && density < 0.25 {
                         append = true
-                    } else if length < 80 && length > 0 && density == 0 && ReaderRules.sentenceEnd.matches(content) {
+                    } else if length < 80 && length > 0 && density == 0 && ReaderRules.endsSentence(content) {
                         append = true
                     }
                 }
@@ -386,7 +423,7 @@ final class ReaderView {
         if let parentOfTop { chain.append(contentsOf: parentOfTop.ancestors()) }
         var dir: String?
         for n in chain where n.kind == .element {
-            if let d = n.attribute("dir")?.trimmingCharacters(in: .whitespaces), !d.isEmpty { dir = d; break }
+            if let d = n.attribute("dir")?.trimmedWhitespace, !d.isEmpty { dir = d; break }
         }
         return (container, dir)
     }
@@ -469,7 +506,7 @@ final class ReaderView {
         for tag in ["object", "embed", "footer", "link", "aside"] { clean(article, tag) }
         for top in article.elementChildren {
             cleanMatchedNodes(top) { node, matchString in
-                ReaderRules.shareElements.matches(matchString) && node.textContent.utf16.count < 500
+                ReaderRules.matchesShareElement(matchString) && node.textContent.utf16.count < 500
             }
         }
         for tag in ["iframe", "input", "textarea", "select"] { clean(article, tag) }
@@ -567,7 +604,7 @@ final class ReaderView {
         let weight = classWeight(node)
         if weight < 0 { return true }
         let innerText = node.innerText()
-        if innerText.reduce(0, { $0 + ($1 == "," ? 1 : 0) }) >= 10 { return false }
+        if innerText.utf8.reduce(0, { $0 + ($1 == 0x2C ? 1 : 0) }) >= 10 { return false }
 
         let p = node.count(of: "p")
         let img = node.count(of: "img")
@@ -579,7 +616,7 @@ final class ReaderView {
             if embed.attributes.contains(where: { ReaderRules.videos.matches($0.value) }) { return false }
             embedCount += 1
         }
-        if ReaderRules.adWords.matches(innerText) || ReaderRules.loadingWords.matches(innerText) { return true }
+        if ReaderRules.isAdWords(innerText) || ReaderRules.isLoadingWords(innerText) { return true }
         let contentLength = innerText.utf16.count
         let density = linkDensity(node)
         let textish: Set<String> = ReaderRules.divToPElements.union(["span", "li", "td"])

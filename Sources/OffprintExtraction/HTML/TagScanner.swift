@@ -8,7 +8,11 @@ enum TagScanner {
     /// entity references in values left as written except `&amp;` and `&quot;`; nil when there
     /// is no such tag.
     static func attributesOfFirstTag(_ name: String, in source: String) -> [HTMLAttribute]? {
-        let bytes = Array(source.utf8.prefix(2_000_000))
+        var source = source
+        return source.withUTF8 { all in attributesOfFirstTag(name, bytes: UnsafeBufferPointer(rebasing: all.prefix(2_000_000))) }
+    }
+
+    private static func attributesOfFirstTag(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> [HTMLAttribute]? {
         let target = Array(name.lowercased().utf8)
         var i = 0
         let n = bytes.count

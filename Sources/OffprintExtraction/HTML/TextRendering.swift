@@ -17,16 +17,34 @@ enum TextRendering {
         return r.finish()
     }
 
+    /// Works on UTF-8 bytes: white space is ASCII white space or one of the few multi-byte
+    /// Unicode white-space characters (never U+00A0, which stays as written).
     private struct Renderer {
         var blocks: [String] = []
-        var line = ""
+        var line: [UInt8] = []
         var pendingSpace = false
 
         mutating func breakBlock() {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = String(decoding: line, as: UTF8.self).trimmedHorizontalSpace
             if !t.isEmpty { blocks.append(t) }
-            line = ""
+            line.removeAll(keepingCapacity: true)
             pendingSpace = false
+        }
+
+        /// The length of the white-space sequence starting at `i` (0 when none).
+        @inline(__always) static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+            let c = b[i]
+            if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D)) ? 1 : 0 }
+            let n = b.count
+            if c == 0xC2, i + 1 < n, b[i + 1] == 0x85 { return 2 }
+            if c == 0xE1, i + 2 < n, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }
+            if c == 0xE2, i + 2 < n {
+                let c1 = b[i + 1], c2 = b[i + 2]
+                if c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return 3 }
+                if c1 == 0x81 && c2 == 0x9F { return 3 }
+            }
+            if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+            return 0
         }
 
         mutating func walk(_ n: HTMLNode, inPre: Bool) {
@@ -35,22 +53,30 @@ enum TextRendering {
                 return
             case .text:
                 if inPre {
-                    line += n.text
+                    line.append(contentsOf: n.text.utf8)
                     return
                 }
-                for ch in n.text {
-                    if ch.isWhitespace && ch != "\u{00A0}" {
-                        pendingSpace = true
-                    } else {
-                        if pendingSpace && !line.isEmpty && !line.hasSuffix("\n") { line += " " }
+                var text = n.text
+                text.withUTF8 { b in
+                    var i = 0
+                    let count = b.count
+                    while i < count {
+                        let k = Renderer.spaceLength(b, i)
+                        if k > 0 {
+                            pendingSpace = true
+                            i += k
+                            continue
+                        }
+                        if pendingSpace, let last = line.last, last != 0x0A { line.append(0x20) }
                         pendingSpace = false
-                        line.append(ch)
+                        line.append(b[i])
+                        i += 1
                     }
                 }
             case .document, .element:
                 let name = n.name
                 if name == "br" {
-                    line += "\n"
+                    line.append(0x0A)
                     pendingSpace = false
                     return
                 }
@@ -60,7 +86,7 @@ enum TextRendering {
                 let block = n.kind == .element && TextRendering.blockElements.contains(name)
                 let cell = name == "td" || name == "th"
                 if block { breakBlock() }
-                if cell && !line.isEmpty { line += "\t"; pendingSpace = false }
+                if cell && !line.isEmpty { line.append(0x09); pendingSpace = false }
                 for c in n.children { walk(c, inPre: inPre || name == "pre") }
                 if block { breakBlock() }
             }
@@ -69,10 +95,31 @@ enum TextRendering {
         mutating func finish() -> String {
             breakBlock()
             return blocks.map { block in
-                block.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard block.utf8.contains(0x0A) else { return block }
+                return block.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.trimmedHorizontalSpace }
                     .joined(separator: "\n")
             }.joined(separator: "\n\n")
         }
+    }
+}
+
+extension StringProtocol {
+    /// Leading and trailing tabs and space separators (Unicode Zs, U+00A0 included) removed, as
+    /// Foundation's `trimmingCharacters(in: .whitespaces)` does, without bridging.
+    var trimmedHorizontalSpace: String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 0x80 { return v == 0x20 || v == 0x09 }
+            if v == 0xA0 { return true }
+            if v < 0x1680 { return false }
+            return s.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
     }
 }
