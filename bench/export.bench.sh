@@ -6,7 +6,11 @@
 # exporting 10,000 synthetic articles as EPUB; and the ZIP container's growth with the
 # entry count (ZIPFoundation 0.9.20 `addEntry` against Offprint's ZIPWriter, from
 # Tests/OffprintExportTests/ZIPWriterTests.swift, debug build). Writes $BENCH_OUT/export.md.
-# A peer that is not installed is reported as such, not installed.
+# A peer that is not installed is reported as such, not installed. Every peer and EPUBCheck
+# run is bounded by `timeout` (BENCH_TIMEOUT seconds, default 300) and the peers run without
+# network (`unshare -rn` when the kernel allows it; otherwise their copies of the pages have
+# remote `src` attributes removed), so a remote image can never stall the run: pandoc fetches
+# every remote `<img>` to embed it, and the corpus pages name hundreds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${OFFPRINT:-$root/.build/release/offprint}
@@ -19,12 +23,25 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 export SOURCE_DATE_EPOCH=1795949228
 
+limit=${BENCH_TIMEOUT:-300}
+# Runs a peer offline and bounded: `offline CMD...`.
+if unshare -rn true 2> /dev/null; then
+  isolated=1
+  offline() { timeout "$limit" unshare -rn "$@"; }
+else
+  isolated=0
+  offline() { timeout "$limit" "$@"; }
+fi
+
 jar=$(ls "$root"/.venv/lib/python3*/site-packages/epubcheck/epubcheck.jar 2>/dev/null | head -n 1 || true)
 # "F / E / W" from EPUBCheck 5's summary line, or "n/a" without EPUBCheck.
 check() {
   if [ -z "$jar" ] || [ ! -s "$1" ]; then echo "n/a"; return; fi
   local line
-  line=$(java -jar "$jar" "$1" 2>&1 | grep -E '^Messages:' | tail -n 1 || true)
+  local log status=0
+  log=$(timeout "$limit" java -jar "$jar" "$1" 2>&1) || status=$?
+  if [ "$status" -eq 124 ]; then echo "timed out after $limit s"; return; fi
+  line=$(echo "$log" | grep -E '^Messages:' | tail -n 1 || true)
   if [ -z "$line" ]; then echo "0 / 0 / 0"; return; fi
   echo "$line" | awk '{print $2 " / " $5 " / " $8}'
 }
@@ -34,6 +51,26 @@ secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
 # The pages, in name order, as the peers read them.
 mapfile -t files < <(find "$pages" -mindepth 2 -maxdepth 2 -name source.html | sort)
 count=${#files[@]}
+# The peers' copies: without network isolation, remote image, media and frame sources are
+# dropped (Offprint drops them too: a book never refers to a remote resource).
+mkdir -p "$work/peer"
+peer_files=()
+for f in "${files[@]}"; do
+  if [ "$isolated" = 1 ]; then peer_files+=("$f"); continue; fi
+  # The page's whole folder is copied, so that relative local images still resolve.
+  dir="$work/peer/$(basename "$(dirname "$f")")"
+  cp -r "$(dirname "$f")" "$dir"
+  copy="$dir/source.html"
+  python3 - "$f" "$copy" <<'PYEOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="surrogateescape").read()
+attr = re.compile(r'\s(src|srcset|poster|data-src)\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)', re.I)
+remote = re.compile(r'["\']?\s*(https?:)?//', re.I)
+text = attr.sub(lambda m: "" if remote.match(m.group(2)) else m.group(0), text)
+open(sys.argv[2], "w", encoding="utf-8", errors="surrogateescape").write(text)
+PYEOF
+  peer_files+=("$copy")
+done
 echo "importing $count pages"
 "$bin" --library "$work/lib.sqlite" import "${files[@]}" > /dev/null
 
@@ -43,7 +80,7 @@ ours=$(secs "$t0" "$t1")
 rows+="| Offprint $("$bin" --version) | $ours | $(check "$work/offprint.epub") |"$'\n'
 
 if command -v pandoc > /dev/null; then
-  t0=$(now); pandoc -f html -t epub3 -o "$work/pandoc.epub" --metadata title="Corpus" "${files[@]}" 2>/dev/null || true; t1=$(now)
+  t0=$(now); offline pandoc -f html -t epub3 -o "$work/pandoc.epub" --metadata title="Corpus" "${peer_files[@]}" 2>/dev/null || true; t1=$(now)
   rows+="| pandoc $(pandoc --version | head -n 1 | awk '{print $2}') | $(secs "$t0" "$t1") | $(check "$work/pandoc.epub") |"$'\n'
 else
   rows+="| pandoc | not installed | |"$'\n'
@@ -53,9 +90,9 @@ if command -v ebook-convert > /dev/null; then
   # Calibre converts one HTML file: the pages joined (bodies in name order).
   joined="$work/joined.html"
   { echo "<html><head><meta charset=utf-8><title>Corpus</title></head><body>"
-    for f in "${files[@]}"; do sed -n '/<body/,/<\/body>/p' "$f" | sed '1s/.*<body[^>]*>//; $s/<\/body>.*//'; done
+    for f in "${peer_files[@]}"; do sed -n '/<body/,/<\/body>/p' "$f" | sed '1s/.*<body[^>]*>//; $s/<\/body>.*//'; done
     echo "</body></html>"; } > "$joined"
-  t0=$(now); ebook-convert "$joined" "$work/calibre.epub" --epub-version 3 > /dev/null 2>&1 || true; t1=$(now)
+  t0=$(now); offline ebook-convert "$joined" "$work/calibre.epub" --epub-version 3 > /dev/null 2>&1 || true; t1=$(now)
   rows+="| Calibre $(ebook-convert --version 2>/dev/null | head -n 1 | grep -o '[0-9][0-9.]*' | head -n 1) | $(secs "$t0" "$t1") | $(check "$work/calibre.epub") |"$'\n'
 else
   rows+="| Calibre (ebook-convert) | not installed | |"$'\n'
@@ -89,7 +126,7 @@ done
 big_check=$(check "$work/big.epub")
 
 echo "measuring ZIP growth (debug test build)"
-OFFPRINT_BENCH_ZIP=1 OFFPRINT_BENCH_ZIP_OUT="$work/zip.md" swift test --scratch-path "${EXPORT_BENCH_SCRATCH:-$root/.build}" \
+OFFPRINT_BENCH_ZIP=1 OFFPRINT_BENCH_ZIP_OUT="$work/zip.md" timeout "${EXPORT_BENCH_ZIP_TIMEOUT:-900}" swift test --scratch-path "${EXPORT_BENCH_SCRATCH:-$root/.build}" \
   --filter ZIPGrowthBench > "$work/zip.log" 2>&1 || true
 zip_table=$(cat "$work/zip.md" 2>/dev/null || echo "(not measured: see swift test --filter ZIPGrowthBench)")
 
