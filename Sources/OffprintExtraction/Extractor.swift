@@ -100,6 +100,7 @@ public enum Extractor {
         var metadata = ArticleMetadata()
         metadata.title = clean(meta.title)
         metadata.byline = clean(meta.byline) ?? clean(reader.articleByline)
+        metadata.byline = metadata.byline.map(PageMetadata.cleanByline).flatMap(clean)
         metadata.excerpt = clean(meta.excerpt)
         if metadata.excerpt == nil, let p = article.firstElement(named: "p") {
             metadata.excerpt = clean(p.textContent)

@@ -71,6 +71,14 @@ struct PageMetadata {
             publishedTime = dt
         }
 
+        if publishedTime == nil {
+            publishedTime = PublishedDate.find(in: doc, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"])
+        }
+
+        if let t = title {
+            title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"],
+                                                  headings: doc.elements(in: ["h1"]).map { $0.textContent.normalizedSpace })
+        }
         title = title.map(PageMetadata.unescapeEntities)
         byline = byline.map(PageMetadata.unescapeEntities)
         excerpt = excerpt.map(PageMetadata.unescapeEntities)
@@ -97,6 +105,79 @@ struct PageMetadata {
            !base.isEmpty {
             baseHref = base
         }
+    }
+
+    /// A title's site-name part (`Title | Site`, `Site - Title`, `Title – Site`) removed when the
+    /// page says it is the site name: it equals or contains the site name (`og:site_name`,
+    /// JSON-LD publisher), or the canonical URL's host names it; or when an `h1` repeats the
+    /// rest exactly. Titles without such evidence are kept whole.
+    static func removingSiteName(_ title: String, siteName: String?, canonical: String?, headings: [String]) -> String {
+        let t = title.normalizedSpace
+        if headings.contains(t) { return title }
+        let separators = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " // ", " • ", " ~ "]
+        var cuts: [(Range<String.Index>)] = []
+        for sep in separators {
+            var from = t.startIndex
+            while let r = t.range(of: sep, range: from..<t.endIndex) { cuts.append(r); from = r.upperBound }
+        }
+        guard !cuts.isEmpty else { return title }
+        cuts.sort { $0.lowerBound < $1.lowerBound }
+        func fold(_ s: Substring) -> String {
+            String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        }
+        let site = siteName.map { fold(Substring($0)) } ?? ""
+        var host = ""
+        if let c = canonical, let h = URL(string: c)?.host?.lowercased() {
+            host = h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+            host = String(host.filter { $0.isLetter || $0.isNumber })
+        }
+        func isSiteName(_ part: Substring) -> Bool {
+            let f = fold(part)
+            guard f.count >= 2 else { return false }
+            if !site.isEmpty && (f == site || f.contains(site) || site.contains(f)) { return true }
+            if !host.isEmpty && (host.contains(f) || f.contains(host)) { return true }
+            return false
+        }
+        // The last part is the site name: keep what precedes it.
+        if let last = cuts.last {
+            let tail = t[last.upperBound...]
+            let head = t[..<last.lowerBound]
+            if isSiteName(tail) && fold(head).count > fold(tail).count { return String(head) }
+        }
+        // The first part is the site name: keep what follows it.
+        if let first = cuts.first {
+            let lead = t[..<first.lowerBound]
+            let rest = t[first.upperBound...]
+            if isSiteName(lead) && fold(rest).count > fold(lead).count { return String(rest) }
+        }
+        return title
+    }
+
+    /// A byline without its lead-in word (`By`, `Von`, `Par`, `Por`, `Door`, `Autor:`, ...)
+    /// and without trailing punctuation.
+    static func cleanByline(_ byline: String) -> String {
+        var b = byline.normalizedSpace
+        let lower = b.lowercased()
+        for prefix in ["by ", "von ", "par ", "por ", "door ", "di ", "av ", "autor: ", "autorin: ", "author: ",
+                       "text: ", "von: ", "by: ", "written by ", "posted by ", "geschrieben von "]
+        where lower.hasPrefix(prefix) && b.count > prefix.count + 1 {
+            b = String(b.dropFirst(prefix.count))
+            break
+        }
+        while let last = b.last, last == "," || last == ";" || last == "|" || last == "·" || last == "-" {
+            b.removeLast()
+            b = b.trimmedWhitespace
+        }
+        return b
+    }
+
+    /// The `href` of the first `<link rel=canonical>`.
+    static func canonicalLink(_ doc: HTMLNode) -> String? {
+        for link in doc.elements(in: ["link"]) {
+            let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
+            if rel.contains("canonical"), let href = link.attribute("href")?.trimmedWhitespace, !href.isEmpty { return href }
+        }
+        return nil
     }
 
     // MARK: - Rules

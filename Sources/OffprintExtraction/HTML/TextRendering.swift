@@ -67,6 +67,8 @@ enum TextRendering {
                             i += k
                             continue
                         }
+                        // U+00AD SOFT HYPHEN is invisible unless a line breaks there.
+                        if b[i] == 0xC2, i + 1 < count, b[i + 1] == 0xAD { i += 2; continue }
                         if pendingSpace, let last = line.last, last != 0x0A { line.append(0x20) }
                         pendingSpace = false
                         line.append(b[i])
@@ -80,7 +82,8 @@ enum TextRendering {
                     pendingSpace = false
                     return
                 }
-                if name == "img" {
+                // Images have no text; ruby annotations (furigana) are not part of the text read.
+                if name == "img" || name == "rt" || name == "rp" {
                     return
                 }
                 let block = n.kind == .element && TextRendering.blockElements.contains(name)

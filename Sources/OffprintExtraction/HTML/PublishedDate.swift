@@ -1,0 +1,194 @@
+// PublishedDate: the publication date of a page when its head names none in the places
+// Readability reads (docs/extraction.md, "Metadata"). Looks, in order of reliability, at more
+// <meta> names (and the modification time as a last meta resort), any JSON-LD object's
+// datePublished/dateCreated, <time datetime>, a /yyyy/mm/dd/ path in the canonical URL, and
+// finally dates written in elements whose class or id says they hold a date. The approach
+// follows htmldate (trafilatura's date finder): structured sources first, text last, and only
+// plausible dates (years 1995 to next year).
+import Foundation
+import OffprintXML
+
+enum PublishedDate {
+    /// `<meta name|property|itemprop>` values that name the publication date.
+    static let metaNames: Set<String> = [
+        "date", "pubdate", "publishdate", "publish-date", "publish_date", "datepublished", "date_published",
+        "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+        "published_time", "publication_date", "publicationdate", "sailthru.date", "dc.date", "dc.date.issued",
+        "dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "citation_publication_date",
+        "citation_date", "originalpublicationdate", "article.published", "article_date_original", "release_date",
+        "created", "date.created", "datecreated", "bt:pubdate", "parsely-pub-date", "cxenseparse:recs:publishtime",
+    ]
+    /// Modification times: better than nothing when no publication date is found anywhere.
+    static let modifiedNames: Set<String> = [
+        "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified", "lastmod",
+    ]
+
+    /// The publication date found in `doc`, as written (ISO 8601 when it came from text).
+    static func find(in doc: HTMLNode, canonical: String?) -> String? {
+        var modified: String?
+        for meta in doc.elements(in: ["meta"]) {
+            guard let content = meta.attribute("content")?.trimmedWhitespace, !content.isEmpty else { continue }
+            for attr in ["name", "property", "itemprop", "http-equiv"] {
+                guard let key = meta.attribute(attr)?.lowercased().trimmedWhitespace else { continue }
+                if metaNames.contains(key), plausible(content) { return content }
+                if modified == nil && modifiedNames.contains(key) && plausible(content) { modified = content }
+            }
+        }
+        if let d = jsonLDDate(doc) { return d }
+        for time in doc.elements(in: ["time"]) {
+            if let dt = time.attribute("datetime")?.trimmedWhitespace, plausible(dt) { return dt }
+        }
+        // Elements marked up as the publication date.
+        for el in doc.elements(in: ["span", "div", "p", "abbr", "time", "li", "small", "em"]) {
+            if let ip = el.attribute("itemprop")?.lowercased(), ip == "datepublished" || ip == "datecreated" {
+                if let c = el.attribute("content") ?? el.attribute("datetime"), plausible(c) { return c }
+                if let d = dateInText(el.textContent) { return d }
+            }
+        }
+        if let c = canonical, let d = dateInURL(c) { return d }
+        if let d = dateInMarkedElements(doc) { return d }
+        return modified
+    }
+
+    // MARK: - Sources
+
+    /// `datePublished` (else `dateCreated`, `uploadDate`) of any object in any JSON-LD block.
+    static func jsonLDDate(_ doc: HTMLNode) -> String? {
+        for script in doc.elements(in: ["script"]) {
+            guard (script.attribute("type") ?? "").lowercased().contains("ld+json") else { continue }
+            let text = script.textContent
+            for key in ["\"datePublished\"", "\"dateCreated\"", "\"uploadDate\""] {
+                if let v = stringValue(after: key, in: text), plausible(v) { return v }
+            }
+        }
+        return nil
+    }
+
+    /// The string value following `"key"` and a colon in JSON text.
+    private static func stringValue(after key: String, in text: String) -> String? {
+        guard let r = text.range(of: key) else { return nil }
+        var rest = text[r.upperBound...].drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        guard rest.first == "\"" else { return nil }
+        let value = rest.dropFirst().prefix(while: { $0 != "\"" })
+        return value.isEmpty ? nil : String(value).trimmedWhitespace
+    }
+
+    /// `/2019/10/18/` (or `/2019-10-18/`) in a URL path.
+    static func dateInURL(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
+        var i = 0
+        while i + 2 < parts.count {
+            if parts[i].count == 4, let y = Int(parts[i]), let m = Int(parts[i + 1]), let d = Int(parts[i + 2]),
+               parts[i + 1].count <= 2, parts[i + 2].count <= 2, let iso = iso(y, m, d) {
+                return iso
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static let dateHints = Keywords("date|time|publish|posted|meta|byline|entry-info|dateline|post-info|article-info|submitted|datum|fecha")
+    static let dateAvoid = Keywords("comment|update|modif|footer|sidebar|related|widget|calendar|archive")
+
+    /// A date written in the first elements whose class or id mentions a date.
+    static func dateInMarkedElements(_ doc: HTMLNode) -> String? {
+        guard let body = doc.firstElement(named: "body") else { return nil }
+        var checked = 0
+        for el in body.descendants() {
+            let hint = (el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")
+            guard hint.count > 1, dateHints.matches(hint), !dateAvoid.matches(hint) else { continue }
+            let text = el.textContent
+            guard text.utf8.count < 300 else { continue }
+            if let d = dateInText(text) { return d }
+            checked += 1
+            if checked > 40 { break }
+        }
+        return nil
+    }
+
+    // MARK: - Parsing
+
+    static let months: [String: Int] = {
+        var m: [String: Int] = [:]
+        let lists: [[String]] = [
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+            ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            ["jänner", "feber", "mär", "sept", "okt", "dez", "janv", "févr", "avr", "juil", "déc", "ene", "dic", "sept."],
+        ]
+        for list in lists.prefix(8) { for (i, name) in list.enumerated() where m[name] == nil { m[name] = i + 1 } }
+        let extra: [String: Int] = ["jänner": 1, "feber": 2, "mär": 3, "sept": 9, "okt": 10, "dez": 12, "janv": 1,
+                                    "févr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1, "dic": 12, "mrz": 3]
+        for (k, v) in extra where m[k] == nil { m[k] = v }
+        return m
+    }()
+
+    /// The first plausible date written in `text`: `2019-10-18`, `18.10.2019`, `2019/10/18`,
+    /// `18 October 2019`, `18. Oktober 2019`, `October 18, 2019`, `18 de octubre de 2019`.
+    static func dateInText(_ text: String) -> String? {
+        // Tokens: runs of letters, runs of digits; separators remembered.
+        var tokens: [(String, Bool)] = []   // (token, isNumber)
+        var seps: [String] = []             // separator before each token
+        var cur = "", curIsNum = false, sep = ""
+        for ch in text.lowercased() {
+            let isNum = ch.isASCII && ch.isNumber
+            let isLetter = ch.isLetter
+            if isNum || isLetter {
+                if !cur.isEmpty && isNum != curIsNum {
+                    tokens.append((cur, curIsNum)); seps.append(sep); sep = ""; cur = ""
+                }
+                if cur.isEmpty { curIsNum = isNum }
+                cur.append(ch)
+            } else {
+                if !cur.isEmpty { tokens.append((cur, curIsNum)); seps.append(sep); sep = ""; cur = "" }
+                sep.append(ch)
+            }
+            if tokens.count > 200 { break }
+        }
+        if !cur.isEmpty { tokens.append((cur, curIsNum)); seps.append(sep) }
+        func num(_ i: Int) -> Int? { i < tokens.count && tokens[i].1 ? Int(tokens[i].0) : nil }
+        func month(_ i: Int) -> Int? { i < tokens.count && !tokens[i].1 ? months[tokens[i].0] : nil }
+        var i = 0
+        while i < tokens.count {
+            if let a = num(i) {
+                let la = tokens[i].0.count
+                if la == 4, let m = num(i + 1), let d = num(i + 2),
+                   ["-", "/", "."].contains(seps[i + 1].trimmedWhitespace), let r = iso(a, m, d) { return r }
+                if la <= 2, let m = num(i + 1), let y = num(i + 2), tokens[i + 2].0.count == 4,
+                   [".", "/", "-"].contains(seps[i + 1].trimmedWhitespace), let r = iso(y, m, a) { return r }
+                if la <= 2, let m = month(i + 1), let y = num(i + 2), tokens[i + 2].0.count == 4, let r = iso(y, m, a) {
+                    return r
+                }
+                // 18 de octubre de 2019
+                if la <= 2, i + 4 < tokens.count, tokens[i + 1].0 == "de", let m = month(i + 2),
+                   tokens[i + 3].0 == "de", let y = num(i + 4), let r = iso(y, m, a) { return r }
+            } else if let m = month(i), let d = num(i + 1), tokens[i + 1].0.count <= 2, let y = num(i + 2),
+                      tokens[i + 2].0.count == 4, let r = iso(y, m, d) {
+                return r
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard (1995...currentYear + 1).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    static let currentYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+
+    /// Whether a meta value looks like a date in the plausible range.
+    static func plausible(_ s: String) -> Bool {
+        let digits = s.prefix(4)
+        if digits.count == 4, let y = Int(digits) { return (1995...currentYear + 1).contains(y) }
+        return dateInText(s) != nil || s.count >= 8
+    }
+}
