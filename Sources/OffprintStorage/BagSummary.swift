@@ -41,7 +41,7 @@ public struct BagSummary: Hashable, Sendable {
 
     /// The stored summary.
     static func read(_ db: Database) throws -> BagSummary {
-        guard let row = try Row.fetchOne(db, sql: "SELECT revision_count, blob_count, digest FROM meta WHERE id = 1") else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT revision_count, blob_count, digest FROM meta WHERE id = 1")) else {
             throw OffprintError(.badLibrary, nil, "damaged library: no meta row")
         }
         return BagSummary(revisions: row["revision_count"], blobs: row["blob_count"], digest: row["digest"])
@@ -49,13 +49,13 @@ public struct BagSummary: Hashable, Sendable {
 
     /// Adds one new item to the stored summary and to its bucket.
     static func add(_ db: Database, _ hash: ContentHash, isBlob: Bool) throws {
-        let current = try String.fetchOne(db, sql: "SELECT digest FROM meta WHERE id = 1") ?? zero
-        try db.execute(sql: """
+        let current = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM meta WHERE id = 1")) ?? zero
+        try db.cachedStatement(sql: """
             UPDATE meta SET digest = ?, revision_count = revision_count + ?, blob_count = blob_count + ?
             WHERE id = 1
-            """, arguments: [xor(current.isEmpty ? zero : current, hash.hex), isBlob ? 0 : 1, isBlob ? 1 : 0])
+            """).execute(arguments: [xor(current.isEmpty ? zero : current, hash.hex), isBlob ? 0 : 1, isBlob ? 1 : 0])
         let kind = isBlob ? "b" : "r", prefix = String(hash.hex.prefix(3))
-        if let bucket = try String.fetchOne(db, sql: "SELECT digest FROM bucket WHERE kind = ? AND prefix = ?",
+        if let bucket = try String.fetchOne(db.cachedStatement(sql: "SELECT digest FROM bucket WHERE kind = ? AND prefix = ?"),
                                             arguments: [kind, prefix]) {
             try db.execute(sql: "UPDATE bucket SET count = count + 1, digest = ? WHERE kind = ? AND prefix = ?",
                            arguments: [xor(bucket, hash.hex), kind, prefix])
@@ -83,7 +83,7 @@ public struct BagSummary: Hashable, Sendable {
     /// The stored per-prefix summaries, keyed as `computeBuckets`.
     static func readBuckets(_ db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kind, prefix, count, digest FROM bucket") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT kind, prefix, count, digest FROM bucket")) {
             out[(row["kind"] as String) + ":" + (row["prefix"] as String)] = "\(row["count"] as Int):\(row["digest"] as String)"
         }
         return out

@@ -18,14 +18,14 @@ extension Library {
     /// The hashes of every revision the library holds.
     public func revisionHashes() throws -> Set<ContentHash> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT hash FROM revision").compactMap(ContentHash.init(hex:)))
+            Set(try String.fetchAll(db.cachedStatement(sql: "SELECT hash FROM revision")).compactMap(ContentHash.init(hex:)))
         }
     }
 
     /// The hashes of every blob the library holds.
     public func blobHashes() throws -> Set<ContentHash> {
         try read { db in
-            Set(try String.fetchAll(db, sql: "SELECT hash FROM blob").compactMap(ContentHash.init(hex:)))
+            Set(try String.fetchAll(db.cachedStatement(sql: "SELECT hash FROM blob")).compactMap(ContentHash.init(hex:)))
         }
     }
 
@@ -84,8 +84,8 @@ extension Library {
     /// 32 hex each (docs/sync.md, "Library family").
     public func families() throws -> (own: String, known: Set<String>) {
         try read { db in
-            let own = try String.fetchOne(db, sql: "SELECT family FROM meta WHERE id = 1") ?? ""
-            return (own, Set(try String.fetchAll(db, sql: "SELECT id FROM family")))
+            let own = try String.fetchOne(db.cachedStatement(sql: "SELECT family FROM meta WHERE id = 1")) ?? ""
+            return (own, Set(try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM family"))))
         }
     }
 
@@ -94,12 +94,12 @@ extension Library {
     public func versionVector() throws -> [ReplicaID: HLCTimestamp] {
         try read { db in
             var out: [ReplicaID: HLCTimestamp] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT r.replica, r.time_physical, max(r.time_counter) AS counter FROM revision r
                 JOIN (SELECT replica, max(time_physical) AS p FROM revision GROUP BY replica) m
                   ON m.replica = r.replica AND m.p = r.time_physical
                 GROUP BY r.replica
-                """) {
+                """)) {
                 guard let replica = ReplicaID(hex: row["replica"]) else { continue }
                 out[replica] = HLCTimestamp(physical: row["time_physical"], counter: row["counter"])
             }
@@ -174,12 +174,12 @@ extension Library {
         return try write { db in
             func hasRevision(_ h: ContentHash) throws -> ArticleID? {
                 if let r = incoming[h] { return r.articleID }
-                return try String.fetchOne(db, sql: "SELECT article_id FROM revision WHERE hash = ?",
+                return try String.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM revision WHERE hash = ?"),
                                            arguments: [h.hex]).flatMap(ArticleID.init(hex:))
             }
             func hasBlob(_ h: ContentHash) throws -> Bool {
                 if incomingBlobs.contains(h) { return true }
-                return try Bool.fetchOne(db, sql: "SELECT 1 FROM blob WHERE hash = ?", arguments: [h.hex]) ?? false
+                return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blob WHERE hash = ?"), arguments: [h.hex]) ?? false
             }
             var counts = InsertCounts(revisions: 0, blobs: 0)
             for (hash, data) in blobs where try RevisionGraph.insertBlob(db, hash, data) {
@@ -209,7 +209,7 @@ extension Library {
                 newest = max(newest, r.time)
             }
             for family in families.sorted() where family.utf8.count == 32 {
-                try db.execute(sql: "INSERT OR IGNORE INTO family (id) VALUES (?)", arguments: [family])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO family (id) VALUES (?)").execute(arguments: [family])
             }
             try RevisionGraph.setLastTime(db, newest)
             for id in affected.sorted() { try RevisionGraph.refreshArticle(db, id) }

@@ -37,16 +37,16 @@ enum RevisionGraph {
 
     /// The article's leaves: its revisions that are nobody's parent.
     static func leaves(_ db: Database, of id: ArticleID) throws -> [RevisionKey] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT hash, time_physical, time_counter, replica FROM revision r
             WHERE article_id = ?
               AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent = r.hash)
-            """, arguments: [id.hex]).map(key)
+            """), arguments: [id.hex]).map(key)
     }
 
     /// The stored revision named `hash`, parsed from its canonical text; nil when absent.
     static func revision(_ db: Database, _ hash: ContentHash) throws -> Revision? {
-        guard let text = try String.fetchOne(db, sql: "SELECT canonical FROM revision WHERE hash = ?",
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical FROM revision WHERE hash = ?"),
                                              arguments: [hash.hex]) else { return nil }
         return try parse(text, hash: hash)
     }
@@ -62,7 +62,7 @@ enum RevisionGraph {
     /// Every revision of the article, parsed, keyed by hash.
     static func revisions(_ db: Database, of id: ArticleID) throws -> [ContentHash: Revision] {
         var out: [ContentHash: Revision] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT hash, canonical FROM revision WHERE article_id = ?",
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT hash, canonical FROM revision WHERE article_id = ?"),
                                     arguments: [id.hex]) {
             guard let hash = ContentHash(hex: row["hash"]) else { continue }
             out[hash] = try parse(row["canonical"], hash: hash)
@@ -74,9 +74,9 @@ enum RevisionGraph {
     /// several leaves this is the virtual merged revision (docs/sync.md), named by the hash
     /// of its canonical text.
     static func head(_ db: Database, of id: ArticleID) throws -> (hash: ContentHash, revision: Revision)? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT a.merged, r.hash, r.canonical FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
-            """, arguments: [id.hex]) else { return nil }
+            """), arguments: [id.hex]) else { return nil }
         return try effectiveHead(row)
     }
 
@@ -98,10 +98,10 @@ enum RevisionGraph {
     static func insert(_ db: Database, _ revision: Revision) throws -> (ContentHash, Bool) {
         let canonical = revision.canonicalSerialization()
         let hash = ContentHash(ofUTF8: canonical)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO revision (hash, article_id, time_physical, time_counter, replica, canonical)
             VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [hash.hex, revision.articleID.hex, revision.time.physical,
+            """).execute(arguments: [hash.hex, revision.articleID.hex, revision.time.physical,
                              revision.time.counter, revision.replica.hex, canonical])
         guard db.changesCount > 0 else { return (hash, false) }
         try BagSummary.add(db, hash, isBlob: false)
@@ -140,24 +140,24 @@ enum RevisionGraph {
     /// Recomputes the article's cache row from its graph.
     static func refreshArticle(_ db: Database, _ id: ArticleID) throws {
         guard let derived = try derive(db, of: id) else {
-            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [id.hex])
+            try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id.hex])
             return
         }
-        let added = try Int64.fetchOne(db, sql: "SELECT min(time_physical) FROM revision WHERE article_id = ?",
+        let added = try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(time_physical) FROM revision WHERE article_id = ?"),
                                        arguments: [id.hex]) ?? derived.newest.time.physical
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO article (id, head, leaves, deleted, added_at, updated_at, merged)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET head = excluded.head, leaves = excluded.leaves,
                 deleted = excluded.deleted, added_at = excluded.added_at,
                 updated_at = excluded.updated_at, merged = excluded.merged
-            """, arguments: [id.hex, derived.newest.hash.hex, derived.leaves, derived.head.state.deleted,
+            """).execute(arguments: [id.hex, derived.newest.hash.hex, derived.leaves, derived.head.state.deleted,
                              added, derived.newest.time.physical, derived.merged])
     }
 
     /// The library's last HLC time.
     static func lastTime(_ db: Database) throws -> HLCTimestamp {
-        guard let row = try Row.fetchOne(db, sql: "SELECT hlc_physical, hlc_counter FROM meta WHERE id = 1") else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hlc_physical, hlc_counter FROM meta WHERE id = 1")) else {
             throw OffprintError(.badLibrary, nil, "damaged library: no meta row")
         }
         return HLCTimestamp(physical: row["hlc_physical"], counter: row["hlc_counter"])
