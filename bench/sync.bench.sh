@@ -48,6 +48,7 @@ done < "$pairs/pairs.tsv"
   echo "opening both files included. \"Again\" is the same sync repeated (nothing to move)."
   echo "The bundle is \`bundle create --since\` B's \`state\`, written from A; \"changed on A\" is"
   echo "the bytes of the canonical revisions A has and B lacks (no new blobs: tags only)."
+  echo "Load average at the end of the run: $(cut -d ' ' -f 1-3 /proc/loadavg)."
   echo
   echo "| articles | difference | revisions changed | sync (s) | again (s) | bundle A→B (bytes) | changed on A (bytes) | moved (sync --json) |"
   echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
