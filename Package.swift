@@ -46,7 +46,7 @@ let package = Package(
                                "OffprintExport", "OffprintSync",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "offprint", dependencies: ["OffprintCLI"]),
-        .target(name: "OffprintTestSupport", path: "Tests/OffprintTestSupport"),
+        .target(name: "OffprintTestSupport", dependencies: ["OffprintModel"], path: "Tests/OffprintTestSupport"),
         .testTarget(name: "OffprintModelTests", dependencies: ["OffprintModel"]),
         .testTarget(name: "OffprintXMLTests", dependencies: ["OffprintXML", "OffprintTestSupport"]),
         .testTarget(name: "OffprintExtractionTests",

@@ -8,16 +8,13 @@ import Foundation
 /// Blobs (original source bytes, extracted article HTML, images) and revisions are named by
 /// the hash of their bytes (for revisions, of their canonical serialisation, see
 /// `docs/revisions.md`). Comparable so that lists of hashes sort into one canonical order.
-public struct ContentHash: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ContentHash: HexIdentifier {
     /// The 64 lowercase hex characters.
     public let hex: String
 
     /// Wraps a hex string; returns nil unless it is exactly 64 hex characters (case folded).
     public init?(hex: String) {
-        let lower = hex.lowercased()
-        guard lower.utf8.count == 64, lower.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
-            return nil
-        }
+        guard let lower = HexDigits.normalized(hex, length: 64) else { return nil }
         self.hex = lower
     }
 
@@ -31,22 +28,6 @@ public struct ContentHash: Hashable, Comparable, Sendable, Codable, CustomString
         self.init(of: Data(string.utf8))
     }
 
-    public var description: String { hex }
-    public static func < (a: ContentHash, b: ContentHash) -> Bool { a.hex < b.hex }
-
-    public init(from decoder: Decoder) throws {
-        let s = try decoder.singleValueContainer().decode(String.self)
-        guard let h = ContentHash(hex: s) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a SHA-256 hex digest: \(s)"))
-        }
-        self = h
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(hex)
-    }
 }
 
 extension Sequence where Element == UInt8 {

@@ -8,7 +8,7 @@ import Foundation
 /// re-extraction never changes it: SHA-256 of `"url:" + normalised canonical URL` when the
 /// page has a canonical URL (`<link rel=canonical>`, `og:url`, or the URL it was fetched
 /// from), otherwise SHA-256 of `"source:" + hex SHA-256 of the original bytes`.
-public struct ArticleID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ArticleID: HexIdentifier {
     public let hex: String
 
     /// Wraps a stored id; nil unless 64 hex characters.
@@ -27,35 +27,16 @@ public struct ArticleID: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.hex = ContentHash(ofUTF8: "source:" + sourceHash.hex).hex
     }
 
-    public var description: String { hex }
-    public static func < (a: ArticleID, b: ArticleID) -> Bool { a.hex < b.hex }
-
-    public init(from decoder: Decoder) throws {
-        let s = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ArticleID(hex: s) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not an article id: \(s)"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(hex)
-    }
 }
 
 /// The identity of one library file (a replica): 32 lowercase hex characters (128 random
 /// bits), made when the library is created.
-public struct ReplicaID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct ReplicaID: HexIdentifier {
     public let hex: String
 
     /// Wraps a stored id; nil unless 32 hex characters.
     public init?(hex: String) {
-        let lower = hex.lowercased()
-        guard lower.utf8.count == 32, lower.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else {
-            return nil
-        }
+        guard let lower = HexDigits.normalized(hex, length: 32) else { return nil }
         self.hex = lower
     }
 
@@ -66,22 +47,6 @@ public struct ReplicaID: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return ReplicaID(hex: bytes.hexString)!
     }
 
-    public var description: String { hex }
-    public static func < (a: ReplicaID, b: ReplicaID) -> Bool { a.hex < b.hex }
-
-    public init(from decoder: Decoder) throws {
-        let s = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ReplicaID(hex: s) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a replica id: \(s)"))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(hex)
-    }
 }
 
 /// URL normalisation for article identity (a subset of RFC 3986 section 6.2.2 and 6.2.3):
@@ -113,5 +78,44 @@ public enum URLNormalizer {
             comps.queryItems = kept.isEmpty ? nil : kept
         }
         return comps.string ?? trimmed
+    }
+}
+
+/// A value named by a fixed number of lowercase hex digits: ordered, printed and encoded
+/// (as a JSON string) as those digits.
+public protocol HexIdentifier: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The lowercase hex digits.
+    var hex: String { get }
+    /// Wraps digits; nil when they are not valid for this kind of identifier.
+    init?(hex: String)
+}
+
+extension HexIdentifier {
+    public var description: String { hex }
+    public static func < (a: Self, b: Self) -> Bool { a.hex < b.hex }
+
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(hex: s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "not a valid \(Self.self): \(s)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(hex)
+    }
+}
+
+/// Checking hex digit strings.
+public enum HexDigits {
+    /// `s` lower-cased when it is exactly `length` hex digits, else nil.
+    public static func normalized(_ s: String, length: Int) -> String? {
+        let lower = s.lowercased()
+        guard lower.utf8.count == length,
+              lower.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return nil }
+        return lower
     }
 }

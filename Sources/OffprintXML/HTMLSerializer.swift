@@ -15,23 +15,13 @@ public enum HTMLSerializer {
         return out
     }
 
-    /// Escapes text content for HTML or XML.
-    public static func escapeText(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes text content for HTML or XML: `&`, `<`, `>`.
+    public static func escapeText(_ s: String) -> String { escape(s, quotes: false) }
 
-    /// Escapes an attribute value (to be written between double quotes).
-    public static func escapeAttribute(_ s: String) -> String {
+    /// Escapes an attribute value (to be written between double quotes): `&`, `<`, `>`, `"`.
+    public static func escapeAttribute(_ s: String) -> String { escape(s, quotes: true) }
+
+    private static func escape(_ s: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
@@ -39,7 +29,7 @@ public enum HTMLSerializer {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where quotes: out += "&quot;"
             default: out.unicodeScalars.append(ch)
             }
         }

@@ -1,24 +1,8 @@
-// Fixtures for the storage tests: a stepping clock, import candidates, fresh libraries.
+// Fixtures for the storage tests: import candidates, fresh libraries.
 import Foundation
 import OffprintModel
 import OffprintStorage
 import OffprintTestSupport
-
-/// A clock that starts at 2024-01-01T00:00:00Z and moves one second per reading.
-final class SteppingClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(start: Date = Date(timeIntervalSince1970: 1_704_067_200)) { current = start }
-
-    func now() -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        let t = current
-        current += 1
-        return t
-    }
-}
 
 enum Fixture {
     static let replicaA = ReplicaID(hex: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")!

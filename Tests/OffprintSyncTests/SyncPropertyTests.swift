@@ -4,6 +4,7 @@
 import Foundation
 import OffprintModel
 import OffprintStorage
+import OffprintTestSupport
 import OffprintSync
 import PropertyBased
 import Testing
