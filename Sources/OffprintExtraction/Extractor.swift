@@ -23,7 +23,7 @@ public enum Extractor {
     ///   text at all; never crashes on malformed markup.
     public static func extract(html: Data, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
         let decoded = CharsetDecoder.decode(html, kind: .html)
-        return try extract(htmlText: decoded.text, url: url, baseDirectory: baseDirectory)
+        return try extract(htmlText: MojibakeRepair.repair(decoded.text), url: url, baseDirectory: baseDirectory)
     }
 
     /// Extracts the article from an already decoded page; see `extract(html:url:baseDirectory:)`.

@@ -17,7 +17,7 @@ public enum MarkdownImporter {
     /// - Throws: `OffprintError(.badInput, nil, "no article text found")` when the document has
     ///   no text.
     public static func extract(markdown data: Data) throws -> ExtractedArticle {
-        try extract(string: CharsetDecoder.decode(data, kind: .text).text)
+        try extract(string: MojibakeRepair.repair(CharsetDecoder.decode(data, kind: .text).text))
     }
 
     /// Extracts an article from decoded Markdown; see `extract(markdown:)`.

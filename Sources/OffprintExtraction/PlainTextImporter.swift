@@ -14,7 +14,7 @@ public enum PlainTextImporter {
     /// - Throws: `OffprintError(.badInput, nil, "no article text found")` when there is no
     ///   non-blank line.
     public static func extract(text data: Data) throws -> ExtractedArticle {
-        try extract(string: CharsetDecoder.decode(data, kind: .text).text)
+        try extract(string: MojibakeRepair.repair(CharsetDecoder.decode(data, kind: .text).text))
     }
 
     /// Extracts an article from decoded text; see `extract(text:)`.

@@ -173,6 +173,29 @@ struct TextCaseTests {
         #expect(c.extracted.textContent.contains("大型语言模型"))
         #expect(c.extracted.textContent.contains("范式"))
         #expect(c.source == (try Data(contentsOf: caseURL("scraped-zh-article.txt"))))
+        // The line of UTF-8 once misread as GBK is repaired; the source bytes keep it as it was.
+        #expect(c.extracted.textContent.contains("chatgpt角色设定 chatgpt 命令"))
+        #expect(!c.extracted.textContent.contains("瑙掕壊璁惧畾"))
+        #expect(String(decoding: c.source, as: UTF8.self).contains("chatgpt瑙掕壊璁惧畾 chatgpt 鍛戒护"))
+    }
+}
+
+@Suite("Mojibake repair")
+struct MojibakeRepairTests {
+    @Test("UTF-8 misread as GBK is repaired, real Chinese is left alone")
+    func gbk() {
+        #expect(MojibakeRepair.repair("chatgpt瑙掕壊璁惧畾 chatgpt 鍛戒护") == "chatgpt角色设定 chatgpt 命令")
+        let chinese = "大型语言模型的范式转变，离线阅读的未来。"
+        #expect(MojibakeRepair.repair(chinese) == chinese)
+        #expect(MojibakeRepair.repair("繁體中文的離線閱讀") == "繁體中文的離線閱讀")
+    }
+
+    @Test("UTF-8 misread as windows-1252 is repaired, real accented text is left alone")
+    func latin1() {
+        #expect(MojibakeRepair.repair("Ein cafÃ© und StraÃŸe, â€œzitiertâ€\u{9D}.") == "Ein café und Straße, “zitiert”.")
+        let german = "Größe, Übermaß, déjà vu, ÀÖ señor"
+        #expect(MojibakeRepair.repair(german) == german)
+        #expect(MojibakeRepair.repair("Привет, мир") == "Привет, мир")
     }
 }
 

@@ -137,6 +137,9 @@ struct Encoding: Hashable, Sendable {
         return String(scalars)
     }
 
+    /// The code points of windows-1252 bytes 0x80-0x9F (undefined bytes map to C1 controls).
+    static var cp1252HighTable: [UInt32] { cp1252High }
+
     private static let cp1252High: [UInt32] = [
         0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,

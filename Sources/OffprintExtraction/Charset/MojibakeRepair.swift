@@ -1,0 +1,123 @@
+// MojibakeRepair: undoes one round of the commonest text corruption on the web: UTF-8 bytes
+// that were once decoded as GBK (`瑙掕壊璁惧畾` for `角色设定`) or as windows-1252/Latin-1
+// (`cafÃ©` for `café`) and saved again. A run of suspicious characters is re-encoded with the
+// wrong encoding and decoded as UTF-8; the repair is kept only when that is valid UTF-8 and
+// clearly more plausible (frequent hanzi instead of rare ones; Latin letters instead of
+// `Ã`+symbol pairs). The original bytes are never touched: the library keeps them as the source
+// blob. docs/extraction.md, "Mojibake repair".
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum MojibakeRepair {
+    /// `text` with every repairable run repaired; the same string when there is none.
+    public static func repair(_ text: String) -> String {
+        // Cheap pre-checks: GBK mojibake needs CJK ideographs, Latin-1 mojibake needs Ã/Â-like
+        // lead characters.
+        var hasCJK = false, hasLatinLead = false
+        for s in text.unicodeScalars where s.value >= 0xC2 {
+            if s.value >= 0x4E00 && s.value <= 0x9FFF { hasCJK = true } else if s.value <= 0xEF { hasLatinLead = true }
+            if hasCJK && hasLatinLead { break }
+        }
+        guard hasCJK || hasLatinLead else { return text }
+        var out = String.UnicodeScalarView()
+        var run = String.UnicodeScalarView()
+        var changed = false
+        func flush() {
+            guard !run.isEmpty else { return }
+            if let fixed = repairRun(String(run)) {
+                out.append(contentsOf: fixed.unicodeScalars)
+                changed = true
+            } else {
+                out.append(contentsOf: run)
+            }
+            run = String.UnicodeScalarView()
+        }
+        for s in text.unicodeScalars {
+            if s.value >= 0x80 && !s.isSpaceFast && !CharsetScoring.commonPunctuation.contains(s) {
+                run.append(s)
+            } else {
+                flush()
+                out.append(s)
+            }
+        }
+        flush()
+        return changed ? String(out) : text
+    }
+
+    /// The repaired form of one run of non-ASCII characters, or nil.
+    static func repairRun(_ run: String) -> String? {
+        let scalars = Array(run.unicodeScalars)
+        guard scalars.count >= 2 else { return nil }
+        if scalars.allSatisfy({ $0.value >= 0x3400 && $0.value <= 0x9FFF }) {
+            return repairGBK(run, scalars)
+        }
+        if scalars.allSatisfy({ $0.value <= 0x2122 }) {
+            return repairLatin1(scalars)
+        }
+        return nil
+    }
+
+    /// UTF-8 once decoded as GBK: re-encode as GB18030, decode as UTF-8.
+    private static func repairGBK(_ run: String, _ scalars: [Unicode.Scalar]) -> String? {
+        // Common text is dense in frequent characters; mojibake is not.
+        let commonBefore = scalars.filter { CharsetScoring.commonSimplified.contains($0) }.count
+        guard Double(commonBefore) / Double(scalars.count) < 0.5 else { return nil }
+        guard let bytes = encode(run, to: "GB18030"), bytes.count % 3 == 0 || bytes.count >= 6,
+              CharsetDecoder.isValidUTF8(bytes) else { return nil }
+        let fixed = String(decoding: bytes, as: UTF8.self)
+        let after = Array(fixed.unicodeScalars)
+        guard after.allSatisfy({ ($0.value >= 0x3400 && $0.value <= 0x9FFF) || ($0.value >= 0x3000 && $0.value <= 0x30FF)
+                                 || ($0.value >= 0xFF00 && $0.value <= 0xFFEF) }) else { return nil }
+        let commonAfter = after.filter {
+            CharsetScoring.commonSimplified.contains($0) || CharsetScoring.commonTraditional.contains($0)
+                || CharsetScoring.commonPunctuation.contains($0)
+        }.count
+        // Clearly more plausible: most repaired characters are frequent ones.
+        guard Double(commonAfter) / Double(after.count) >= 0.5,
+              Double(commonAfter) / Double(after.count) > Double(commonBefore) / Double(scalars.count) + 0.3 else { return nil }
+        return fixed
+    }
+
+    /// UTF-8 once decoded as windows-1252/Latin-1: map back to the bytes, decode as UTF-8.
+    private static func repairLatin1(_ scalars: [Unicode.Scalar]) -> String? {
+        var bytes: [UInt8] = []
+        for s in scalars {
+            if s.value <= 0xFF { bytes.append(UInt8(s.value)); continue }
+            guard let i = Encoding.cp1252HighTable.firstIndex(of: s.value) else { return nil }
+            bytes.append(UInt8(0x80 + i))
+        }
+        // Every byte must belong to a multi-byte UTF-8 sequence (no stray Latin-1 letters).
+        guard bytes.allSatisfy({ $0 >= 0x80 }), CharsetDecoder.isValidUTF8(bytes) else { return nil }
+        let fixed = String(decoding: bytes, as: UTF8.self)
+        guard fixed.unicodeScalars.count < scalars.count,
+              fixed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.generalCategory == .otherPunctuation
+                  || $0.properties.generalCategory == .initialPunctuation || $0.properties.generalCategory == .finalPunctuation
+                  || $0.properties.generalCategory == .dashPunctuation || $0.properties.generalCategory == .currencySymbol
+                  || $0.value == 0xA0 }) else { return nil }
+        return fixed
+    }
+
+    /// `text` encoded to `encoding` through iconv, strictly; nil when a character has no mapping.
+    static func encode(_ text: String, to encoding: String) -> [UInt8]? {
+        guard let cd = iconv_open(encoding, "UTF-8"), Int(bitPattern: cd) != -1 else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        let total = output.count
+        var ok = false
+        var produced = 0
+        input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = total
+                ok = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && inLeft == 0
+                produced = total - outLeft
+            }
+        }
+        return ok ? Array(output[0..<produced]) : nil
+    }
+}
