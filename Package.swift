@@ -57,7 +57,7 @@ let package = Package(
                     dependencies: ["OffprintExport", "OffprintXML", "OffprintExtraction", "OffprintTestSupport",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "OffprintSyncTests",
-                    dependencies: ["OffprintSync", "OffprintStorage", "OffprintTestSupport",
+                    dependencies: ["OffprintSync", "OffprintStorage", "OffprintExport", "OffprintTestSupport",
                                    .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "OffprintCLITests", dependencies: ["OffprintTestSupport"]),
     ]

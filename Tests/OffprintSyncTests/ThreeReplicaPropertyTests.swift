@@ -7,6 +7,7 @@ import Foundation
 import OffprintModel
 import OffprintStorage
 import OffprintTestSupport
+import OffprintExport
 import OffprintSync
 import PropertyBased
 import Testing
@@ -39,14 +40,10 @@ import Testing
         }
     }
 
-    /// Everything the JSON export writes about each article, one string per field.
-    static func exported(_ library: Library) throws -> [[String]] {
-        try library.snapshots().map { s in
-            [s.id.hex, s.head.hex, s.metadata.title ?? "-", s.metadata.url ?? "-", s.state.tags.joined(separator: ","),
-             "\(s.state.read) \(s.state.favorite) \(s.state.archived) \(s.state.deleted)",
-             s.content, s.images.keys.sorted().map(\.hex).joined(separator: ","),
-             "\(s.addedAt.timeIntervalSince1970) \(s.updatedAt.timeIntervalSince1970)"]
-        }
+    /// The `offprint export --format json` document of the library (OffprintExport's
+    /// JSONExporter, the same code the CLI runs).
+    static func exported(_ library: Library) throws -> String {
+        JSONExporter().render(articles: try library.snapshots())
     }
 
     @Test func threeReplicasConverge() async {
@@ -77,7 +74,7 @@ import Testing
     @Test func syncOrderDoesNotMatter() async {
         // The same operations, then syncs in two different orders: the same final articles.
         await propertyCheck(count: 15, input: Gen.int(in: 0...99_999).array(of: 1...20)) { ops in
-            func run(_ order: [(Int, Int)]) throws -> [[String]] {
+            func run(_ order: [(Int, Int)]) throws -> String {
                 let r = [
                     try Fixture.library(Fixture.replicaA),
                     try Fixture.library(Fixture.replicaB, clock: SteppingClock(start: Date(timeIntervalSince1970: 1_704_067_150))),
