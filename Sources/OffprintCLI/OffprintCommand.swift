@@ -15,7 +15,7 @@ public struct OffprintCommand: ParsableCommand {
             HistoryCommand.self, TagCommand.self, MarkCommand.self, EditCommand.self,
             DeleteCommand.self, RestoreCommand.self, ExportCommand.self, SyncCommand.self,
             PullCommand.self, StateCommand.self, BundleCommand.self, ConflictsCommand.self,
-            VerifyCommand.self, SearchCommand.self,
+            VerifyCommand.self, SearchCommand.self, ReextractCommand.self,
         ]
     )
 
