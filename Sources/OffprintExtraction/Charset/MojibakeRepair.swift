@@ -21,29 +21,40 @@ public enum MojibakeRepair {
             if hasCJK && hasLatinLead { break }
         }
         guard hasCJK || hasLatinLead else { return text }
-        var out = String.UnicodeScalarView()
-        var run = String.UnicodeScalarView()
-        var changed = false
-        func flush() {
-            guard !run.isEmpty else { return }
-            if let fixed = repairRun(String(run)) {
-                out.append(contentsOf: fixed.unicodeScalars)
-                changed = true
-            } else {
-                out.append(contentsOf: run)
+        // Find runs without copying; build a new string only when a run is repaired.
+        let scalars = text.unicodeScalars
+        var repairs: [(Range<String.Index>, String)] = []
+        var runStart: String.Index?
+        var runLength = 0
+        func flush(_ end: String.Index) {
+            if let start = runStart, runLength >= 2, let fixed = repairRun(String(scalars[start..<end])) {
+                repairs.append((start..<end, fixed))
             }
-            run = String.UnicodeScalarView()
+            runStart = nil
+            runLength = 0
         }
-        for s in text.unicodeScalars {
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let s = scalars[i]
             if s.value >= 0x80 && !s.isSpaceFast && !CharsetScoring.commonPunctuation.contains(s) {
-                run.append(s)
-            } else {
-                flush()
-                out.append(s)
+                if runStart == nil { runStart = i }
+                runLength += 1
+            } else if runStart != nil {
+                flush(i)
             }
+            i = scalars.index(after: i)
         }
-        flush()
-        return changed ? String(out) : text
+        flush(scalars.endIndex)
+        guard !repairs.isEmpty else { return text }
+        var out = ""
+        var from = text.startIndex
+        for (range, fixed) in repairs {
+            out += text[from..<range.lowerBound]
+            out += fixed
+            from = range.upperBound
+        }
+        out += text[from...]
+        return out
     }
 
     /// The repaired form of one run of non-ASCII characters, or nil.
