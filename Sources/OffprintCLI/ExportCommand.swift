@@ -95,6 +95,15 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "html: one self-contained file (images as data: URIs) instead of a bundle.")
     var singleFile = false
 
+    @Option(help: ArgumentHelp("epub: an image (PNG, JPEG, GIF, WebP) for the cover instead of the generated one.", valueName: "image"))
+    var cover: String?
+
+    @Flag(help: "epub: one book per article, into the directory given by -o.")
+    var split = false
+
+    @Flag(help: "epub: convert WebP images to PNG for EPUB 3.2-era readers.")
+    var imageCompat = false
+
     @Option(help: ArgumentHelp("Only articles matching this full-text query (as `offprint search`).", valueName: "query"))
     var search: String?
 
@@ -110,6 +119,10 @@ struct ExportCommand: ParsableCommand {
         }
         if let wrap, wrap < 8 { throw ValidationError("--wrap must be 8 or more") }
         if singleFile, exporter.name != "html" { throw ValidationError("--single-file applies to --format html") }
+        for (flag, given) in [("--cover", cover != nil), ("--split", split), ("--image-compat", imageCompat)]
+        where given && exporter.name != "epub" {
+            throw ValidationError("\(flag) applies to --format epub")
+        }
     }
 
     func run() throws {
@@ -127,7 +140,8 @@ struct ExportCommand: ParsableCommand {
                 modified: ExportClock.modified(articles),
                 formatsDirectory: formats,
                 stylesheet: css.map { URL(fileURLWithPath: $0) },
-                wrap: wrap, singleFile: singleFile)
+                wrap: wrap, singleFile: singleFile,
+                coverImage: cover.map { URL(fileURLWithPath: $0) }, split: split, imageCompat: imageCompat)
             if output == "-" {
                 try exporter.writeStream(articles: articles, options: exportOptions, to: FileHandle.standardOutput)
             } else {

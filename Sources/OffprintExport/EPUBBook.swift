@@ -1,5 +1,5 @@
-// EPUBBook: the book as values before it is zipped: metadata, chapters with their XHTML
-// bodies, and the images they embed (each once per book, by content hash).
+// EPUBBook: the book as values before it is zipped: metadata, the cover, chapters with
+// their XHTML bodies, and the images they embed (each once per book, by content hash).
 import Crypto
 import Foundation
 import Mustache
@@ -11,24 +11,46 @@ struct EPUBImage {
     var hash: ContentHash
     var type: ImageMediaType
     var data: Data
+    /// The `--cover` image (manifest `properties="cover-image"`).
+    var isCover = false
     var id: String { "img-" + hash.hex }
     var href: String { "images/\(hash.hex).\(type.fileExtension)" }
 }
 
 /// The images of a book, in order of first use.
 struct EPUBImageSet {
+    /// `--image-compat`: WebP images are embedded as PNG (ImageCompat).
+    var compat = false
     private(set) var list: [EPUBImage] = []
+    /// Position in `list` by the source bytes' hash and by the embedded bytes' hash.
     private var index: [ContentHash: Int] = [:]
 
-    /// Adds `data` (if its type can be embedded) and returns the image.
-    mutating func add(_ data: Data, hash: ContentHash? = nil) -> EPUBImage? {
-        guard let type = ImageMediaType.sniff(data), type.isEmbeddedInEPUB else { return nil }
-        let h = hash ?? ContentHash(of: data)
-        if let i = index[h] { return list[i] }
-        let img = EPUBImage(hash: h, type: type, data: data)
-        index[h] = list.count
+    /// Adds `data` (if its type can be embedded, converted when `compat` asks for it) and
+    /// returns the image; `cover` marks it as the cover image.
+    mutating func add(_ data: Data, hash: ContentHash? = nil, cover: Bool = false) -> EPUBImage? {
+        guard var type = ImageMediaType.sniff(data), type.isEmbeddedInEPUB else { return nil }
+        let source = hash ?? ContentHash(of: data)
+        if let i = index[source] { return mark(i, cover) }
+        var bytes = data
+        var embedded = source
+        if compat {
+            guard let converted = ImageCompat.compatible(data, type: type) else { return nil }
+            if converted.1 != type {
+                (bytes, type) = converted
+                embedded = ContentHash(of: bytes)
+                if let i = index[embedded] { index[source] = i; return mark(i, cover) }
+            }
+        }
+        let img = EPUBImage(hash: embedded, type: type, data: bytes, isCover: cover)
+        index[source] = list.count
+        index[embedded] = list.count
         list.append(img)
         return img
+    }
+
+    private mutating func mark(_ i: Int, _ cover: Bool) -> EPUBImage {
+        if cover { list[i].isCover = true }
+        return list[i]
     }
 }
 
@@ -55,10 +77,24 @@ struct EPUBBook {
     var author: String?
     var language: String
     var modified: String
+    /// The day shown on the cover page (`YYYY-MM-DD` of the modification time).
+    var date: String
+    var articleCount: Int
     var chapters: [EPUBChapter] = []
     var images = EPUBImageSet()
 
     init(articles: [ArticleSnapshot], options: ExportOptions) throws {
+        images.compat = options.imageCompat
+        if let coverURL = options.coverImage {
+            let data: Data
+            do { data = try Data(contentsOf: coverURL) } catch {
+                throw OffprintError(.badInput, coverURL.path, "cannot read the cover image")
+            }
+            guard images.add(data, cover: true) != nil else {
+                throw OffprintError(.badInput, coverURL.path, "not a PNG, JPEG, GIF or WebP image; give one of those as --cover")
+            }
+        }
+        articleCount = articles.count
         let ids = articles.map { $0.id.hex }.sorted().joined(separator: "\n")
         identifier = "urn:uuid:" + EPUBBook.uuid(fromSHA256Of: ids)
         let langs = articles.map { $0.metadata.lang.flatMap(HTMLSubset.normalizedLanguageTag) }
@@ -78,6 +114,7 @@ struct EPUBBook {
         title = EPUBBook.clean(options.title) ?? defaultTitle
         author = EPUBBook.clean(options.author)
         modified = ISO8601.string(options.modified)
+        date = String(modified.prefix(10))
         for (k, a) in articles.enumerated() {
             let m = a.metadata
             let urlText = EPUBBook.clean(m.url)
@@ -141,10 +178,20 @@ struct EPUBBook {
         }
         var book: [String: Any] = [
             "identifier": identifier, "title": title, "language": language, "modified": modified,
+            "date": date,
+            "articleCount": articleCount == 1 ? "1 article" : "\(articleCount) articles",
             "chapters": navChapters,
-            "images": images.list.map { ["id": $0.id, "href": $0.href, "mediaType": $0.type.rawValue] },
+            "images": images.list.map { img -> [String: Any] in
+                var v: [String: Any] = ["id": img.id, "href": img.href, "mediaType": img.type.rawValue]
+                if img.isCover { v["properties"] = "cover-image" }
+                return v
+            },
         ]
         if let author { book["author"] = author }
+        if let cover = images.list.first(where: \.isCover) {
+            book["cover"] = ["id": cover.id, "href": cover.href]
+        }
+        if let first = chapters.first { book["firstChapter"] = first.href }
         // The reading direction follows the articles when every one of them is RTL.
         if !chapters.isEmpty, chapters.allSatisfy({ $0.dir == "rtl" }) { book["rtl"] = true }
 
@@ -152,6 +199,7 @@ struct EPUBBook {
             .init(path: "mimetype", data: Data("application/epub+zip".utf8), compressed: false),
             .init(path: "META-INF/container.xml", data: templates.container, compressed: true),
             .init(path: "EPUB/package.opf", data: Data(templates.package.render(book).utf8), compressed: true),
+            .init(path: "EPUB/cover.xhtml", data: Data(templates.cover.render(book).utf8), compressed: true),
             .init(path: "EPUB/nav.xhtml", data: Data(templates.nav.render(book).utf8), compressed: true),
             .init(path: "EPUB/toc.ncx", data: Data(templates.ncx.render(book).utf8), compressed: true),
             .init(path: "EPUB/style.css", data: templates.stylesheet, compressed: true),

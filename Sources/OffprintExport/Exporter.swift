@@ -53,10 +53,18 @@ public struct ExportOptions: Sendable {
     public var wrap: Int?
     /// HTML: one self-contained file (stylesheet inline, images as `data:` URIs).
     public var singleFile: Bool
+    /// EPUB: an image file for the cover (`--cover`), nil for a cover page of text (title,
+    /// date, article count).
+    public var coverImage: URL?
+    /// EPUB: one book per article, into the directory the exporter is given (`--split`).
+    public var split: Bool
+    /// EPUB: WebP images converted to PNG for EPUB 3.2-era readers (`--image-compat`).
+    public var imageCompat: Bool
 
     public init(title: String? = nil, author: String? = nil, language: String? = nil,
                 modified: Date, formatsDirectory: URL? = nil, stylesheet: URL? = nil,
-                wrap: Int? = nil, singleFile: Bool = false) {
+                wrap: Int? = nil, singleFile: Bool = false, coverImage: URL? = nil,
+                split: Bool = false, imageCompat: Bool = false) {
         self.title = title
         self.author = author
         self.language = language
@@ -65,6 +73,9 @@ public struct ExportOptions: Sendable {
         self.stylesheet = stylesheet
         self.wrap = wrap
         self.singleFile = singleFile
+        self.coverImage = coverImage
+        self.split = split
+        self.imageCompat = imageCompat
     }
 
     /// The stylesheet bytes: `stylesheet` when set, else `default`.

@@ -13,10 +13,12 @@ public struct FileNames {
 
     public init() {}
 
-    /// A safe name for `title` (or `fallback` when nothing of it is usable), ending in
-    /// `.ext`, not handed out before by this value (compared case-insensitively).
-    public mutating func name(for title: String?, fallback: String, ext: String) -> String {
-        let base = FileNames.safeBase(title ?? "") ?? fallback
+    /// A safe name for `title` (or `fallback` when nothing of it is usable), followed by
+    /// a space and `suffix` when one is given and the title is usable, ending in `.ext`, not
+    /// handed out before by this value (compared case-insensitively).
+    public mutating func name(for title: String?, fallback: String, suffix: String? = nil, ext: String) -> String {
+        var base = fallback
+        if let safe = FileNames.safeBase(title ?? "") { base = suffix.map { safe + " " + $0 } ?? safe }
         var n = 1
         while true {
             let candidate = (n == 1 ? base : "\(base) (\(n))") + "." + ext

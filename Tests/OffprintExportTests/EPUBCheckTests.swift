@@ -38,6 +38,32 @@ struct EPUBCheckTests {
         #expect(result.clean, "\(result.output.prefix(6000))")
     }
 
+    /// `--cover` (PNG; WebP with `--image-compat`), the generated cover page and `--split`.
+    @Test func coverAndSplitBooksAreClean() throws {
+        let png = EPUBExtrasTests.png, webp = EPUBExtrasTests.webp
+        let pictured = Fixtures.snapshot(
+            key: "p", metadata: ArticleMetadata(title: EPUBExporterTests.specialTitle, lang: "en"),
+            content: "<p><img src=\"offprint-blob:\(ContentHash(of: webp).hex)\" alt=\"w\"/>Text.</p>",
+            images: [ContentHash(of: webp): webp])
+        let plain = Fixtures.snapshot(key: "q", metadata: ArticleMetadata(title: "Plain", lang: "de"),
+                                      content: "<p>Hallo.</p>")
+        let dir = TestPaths.temporaryDirectory()
+        let pngFile = dir.appendingPathComponent("cover.png"), webpFile = dir.appendingPathComponent("cover.webp")
+        try png.write(to: pngFile)
+        try webp.write(to: webpFile)
+        var books = [try Fixtures.export([pictured, plain], name: "cover-png.epub", cover: pngFile),
+                     try Fixtures.export([pictured, plain], name: "cover-webp.epub", cover: webpFile, imageCompat: true)]
+        let split = try Fixtures.export([pictured, plain], name: "split", split: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: split.path).sorted() {
+            books.append(split.appendingPathComponent(name))
+        }
+        #expect(books.count == 4)
+        for book in books {
+            let result = try EPUBCheck.run(book)
+            #expect(result.clean, "\(book.lastPathComponent): \(result.output.prefix(4000))")
+        }
+    }
+
     @Test func specialTitleBookIsClean() throws {
         let a = Fixtures.snapshot(key: "x", metadata: ArticleMetadata(title: EPUBExporterTests.specialTitle,
                                                                      url: "ftp://odd"),
