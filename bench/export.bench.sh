@@ -47,6 +47,8 @@ check() {
 }
 now() { date +%s.%N; }
 secs() { echo "$2 - $1" | bc -l | xargs printf '%.2f'; }
+# A peer's seconds, or "timed out (N s)" when `timeout` stopped it (status 124).
+took() { if [ "$1" -eq 124 ]; then echo "timed out ($limit s)"; else secs "$2" "$3"; fi; }
 
 # The pages, in name order, as the peers read them.
 mapfile -t files < <(find "$pages" -mindepth 2 -maxdepth 2 -name source.html | sort)
@@ -80,8 +82,8 @@ ours=$(secs "$t0" "$t1")
 rows+="| Offprint $("$bin" --version) | $ours | $(check "$work/offprint.epub") |"$'\n'
 
 if command -v pandoc > /dev/null; then
-  t0=$(now); offline pandoc -f html -t epub3 -o "$work/pandoc.epub" --metadata title="Corpus" "${peer_files[@]}" 2>/dev/null || true; t1=$(now)
-  rows+="| pandoc $(pandoc --version | head -n 1 | awk '{print $2}') | $(secs "$t0" "$t1") | $(check "$work/pandoc.epub") |"$'\n'
+  st=0; t0=$(now); offline pandoc -f html -t epub3 -o "$work/pandoc.epub" --metadata title="Corpus" "${peer_files[@]}" 2>/dev/null || st=$?; t1=$(now)
+  rows+="| pandoc $(pandoc --version | head -n 1 | awk '{print $2}') | $(took "$st" "$t0" "$t1") | $(check "$work/pandoc.epub") |"$'\n'
 else
   rows+="| pandoc | not installed | |"$'\n'
 fi
@@ -92,8 +94,8 @@ if command -v ebook-convert > /dev/null; then
   { echo "<html><head><meta charset=utf-8><title>Corpus</title></head><body>"
     for f in "${peer_files[@]}"; do sed -n '/<body/,/<\/body>/p' "$f" | sed '1s/.*<body[^>]*>//; $s/<\/body>.*//'; done
     echo "</body></html>"; } > "$joined"
-  t0=$(now); offline ebook-convert "$joined" "$work/calibre.epub" --epub-version 3 > /dev/null 2>&1 || true; t1=$(now)
-  rows+="| Calibre $(ebook-convert --version 2>/dev/null | head -n 1 | grep -o '[0-9][0-9.]*' | head -n 1) | $(secs "$t0" "$t1") | $(check "$work/calibre.epub") |"$'\n'
+  st=0; t0=$(now); offline ebook-convert "$joined" "$work/calibre.epub" --epub-version 3 > /dev/null 2>&1 || st=$?; t1=$(now)
+  rows+="| Calibre $(ebook-convert --version 2>/dev/null | head -n 1 | grep -o '[0-9][0-9.]*' | head -n 1) | $(took "$st" "$t0" "$t1") | $(check "$work/calibre.epub") |"$'\n'
 else
   rows+="| Calibre (ebook-convert) | not installed | |"$'\n'
 fi
