@@ -79,25 +79,13 @@ struct EPUBTemplates {
     var stylesheet: Data
 
     init(directory: URL) throws {
-        func read(_ name: String) throws -> Data {
-            let url = directory.appendingPathComponent(name)
-            do { return try Data(contentsOf: url) } catch {
-                throw OffprintError(.failed, url.path, "cannot read the EPUB template; check OFFPRINT_FORMATS")
-            }
-        }
-        func template(_ name: String) throws -> MustacheTemplate {
-            let text = String(decoding: try read(name), as: UTF8.self)
-            do { return try MustacheTemplate(string: text) } catch {
-                throw OffprintError(.failed, directory.appendingPathComponent(name).path,
-                                    "the template does not parse: \(error)")
-            }
-        }
-        package = try template("package.opf.mustache")
-        nav = try template("nav.xhtml.mustache")
-        ncx = try template("toc.ncx.mustache")
-        chapter = try template("chapter.xhtml.mustache")
-        cover = try template("cover.xhtml.mustache")
-        container = try read("container.xml")
-        stylesheet = try read("style.css")
+        let folder = FormatFolder(directory: directory, format: "EPUB")
+        package = try folder.template("package.opf.mustache")
+        nav = try folder.template("nav.xhtml.mustache")
+        ncx = try folder.template("toc.ncx.mustache")
+        chapter = try folder.template("chapter.xhtml.mustache")
+        cover = try folder.template("cover.xhtml.mustache")
+        container = try folder.data("container.xml")
+        stylesheet = try folder.data("style.css")
     }
 }

@@ -1,6 +1,7 @@
 // FormatsLocator: finds the Formats directory (templates and stylesheets as data files, as
 // pandoc's data directory), so that users can point the tool at their own copy.
 import Foundation
+import Mustache
 import OffprintModel
 
 /// Finds the directory holding `epub/` and the other format folders.
@@ -52,5 +53,32 @@ public enum FormatsLocator {
             dir = parent
         }
         throw OffprintError(.failed, nil, "cannot find the Formats directory; set OFFPRINT_FORMATS")
+    }
+}
+
+/// Reading one format's folder of a Formats directory (`Formats/epub`, `Formats/html`, ...):
+/// the one place template and data files are loaded, for every exporter.
+struct FormatFolder {
+    /// The folder, e.g. `<Formats>/epub`.
+    let directory: URL
+    /// The format's display name for messages (`EPUB`, `HTML`).
+    let format: String
+
+    /// The bytes of file `name`.
+    /// - Throws: `OffprintError(.failed, path, "cannot read the <format> template; check --templates or OFFPRINT_FORMATS")`.
+    func data(_ name: String) throws -> Data {
+        let url = directory.appendingPathComponent(name)
+        do { return try Data(contentsOf: url) } catch {
+            throw OffprintError(.failed, url.path, "cannot read the \(format) template; check --templates or OFFPRINT_FORMATS")
+        }
+    }
+
+    /// File `name` parsed as a Mustache template.
+    /// - Throws: as `data(_:)`, or `OffprintError(.failed, path, "the template does not parse: ...")`.
+    func template(_ name: String) throws -> MustacheTemplate {
+        let text = String(decoding: try data(name), as: UTF8.self)
+        do { return try MustacheTemplate(string: text) } catch {
+            throw OffprintError(.failed, directory.appendingPathComponent(name).path, "the template does not parse: \(error)")
+        }
     }
 }

@@ -216,22 +216,10 @@ struct HTMLTemplates {
     var stylesheet: Data
 
     init(directory: URL) throws {
-        func read(_ name: String) throws -> Data {
-            let url = directory.appendingPathComponent(name)
-            do { return try Data(contentsOf: url) } catch {
-                throw OffprintError(.failed, url.path, "cannot read the HTML template; check --templates or OFFPRINT_FORMATS")
-            }
-        }
-        func template(_ name: String) throws -> MustacheTemplate {
-            do { return try MustacheTemplate(string: String(decoding: try read(name), as: UTF8.self)) } catch let e as OffprintError {
-                throw e
-            } catch {
-                throw OffprintError(.failed, directory.appendingPathComponent(name).path, "the template does not parse: \(error)")
-            }
-        }
-        index = try template("index.html.mustache")
-        article = try template("article.html.mustache")
-        articleBody = try template("article-body.mustache")
-        stylesheet = try read("style.css")
+        let folder = FormatFolder(directory: directory, format: "HTML")
+        index = try folder.template("index.html.mustache")
+        article = try folder.template("article.html.mustache")
+        articleBody = try folder.template("article-body.mustache")
+        stylesheet = try folder.data("style.css")
     }
 }
