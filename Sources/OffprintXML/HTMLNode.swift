@@ -14,8 +14,9 @@ public struct HTMLAttribute: Hashable, Sendable {
 }
 
 /// A node of a parsed HTML document: the document itself, an element, a text run or a
-/// comment. Reference type with a weak `parent` link; mutate through the methods below so
-/// that parent links stay right.
+/// comment. Reference type with a non-owning `parent` link that becomes nil when the parent
+/// goes away (as a weak reference would, without the side-table cost of `weak` on every
+/// node); mutate through the methods below so that parent links stay right.
 public final class HTMLNode {
     public enum Kind: Sendable { case document, element, text, comment }
 
@@ -26,7 +27,10 @@ public final class HTMLNode {
     public var attributes: [HTMLAttribute]
     /// Character data of a text or comment node (entities already decoded).
     public var text: String
-    public private(set) weak var parent: HTMLNode?
+    /// The containing node, nil for a root or detached node. Not owning: cleared by the
+    /// parent's `deinit`, so it never dangles.
+    public var parent: HTMLNode? { _parent }
+    private unowned(unsafe) var _parent: HTMLNode?
     public private(set) var children: [HTMLNode]
 
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
@@ -35,6 +39,10 @@ public final class HTMLNode {
         self.attributes = attributes
         self.text = text
         self.children = []
+    }
+
+    deinit {
+        for c in children { c._parent = nil }
     }
 
     /// A new element.
@@ -69,14 +77,14 @@ public final class HTMLNode {
     /// Appends `child`, detaching it from its old parent first.
     public func append(_ child: HTMLNode) {
         child.detach()
-        child.parent = self
+        child._parent = self
         children.append(child)
     }
 
     /// Inserts `child` at `index`, detaching it from its old parent first.
     public func insert(_ child: HTMLNode, at index: Int) {
         child.detach()
-        child.parent = self
+        child._parent = self
         children.insert(child, at: min(index, children.count))
     }
 
@@ -84,24 +92,24 @@ public final class HTMLNode {
     public func detach() {
         guard let p = parent else { return }
         if let i = p.children.firstIndex(where: { $0 === self }) { p.children.remove(at: i) }
-        parent = nil
+        _parent = nil
     }
 
     /// Replaces this node in its parent by `nodes` (in order).
     public func replace(with nodes: [HTMLNode]) {
         guard let p = parent, let i = p.children.firstIndex(where: { $0 === self }) else { return }
         p.children.remove(at: i)
-        parent = nil
+        _parent = nil
         for (k, n) in nodes.enumerated() {
             n.detach()
-            n.parent = p
+            n._parent = p
             p.children.insert(n, at: i + k)
         }
     }
 
     /// Removes all children.
     public func removeAllChildren() {
-        for c in children { c.parent = nil }
+        for c in children { c._parent = nil }
         children.removeAll()
     }
 
@@ -110,7 +118,7 @@ public final class HTMLNode {
         let moved = other.children
         other.removeAllChildren()
         for c in moved {
-            c.parent = self
+            c._parent = self
             children.append(c)
         }
     }
@@ -170,7 +178,7 @@ public final class HTMLNode {
         let n = HTMLNode(kind: kind, name: name, attributes: attributes, text: text)
         for c in children {
             let cc = c.clone()
-            cc.parent = n
+            cc._parent = n
             n.children.append(cc)
         }
         return n

@@ -25,7 +25,7 @@ public enum HTMLParser {
         let root = HTMLNode(kind: .document)
         var child = doc.pointee.children
         while let c = child {
-            for n in convert(c) { root.append(n) }
+            convert(c, into: root)
             child = c.pointee.next
         }
         return root
@@ -36,18 +36,34 @@ public enum HTMLParser {
         return String(cString: p)
     }
 
-    /// Copies one libxml2 node. A void element that libxml2 2.9 does not know as void
-    /// (`wbr`, `source`, `track`) swallows the content after it; that content is handed back
-    /// as its following siblings, as an HTML5 parser would build it.
-    private static func convert(_ node: xmlNodePtr) -> [HTMLNode] {
+    /// A tag or attribute name in lower case (libxml2's HTML parser already lower-cases ASCII
+    /// names, so this rarely has to convert).
+    private static func lowerName(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        var i = 0
+        while p[i] != 0 {
+            let b = p[i]
+            if (b >= 0x41 && b <= 0x5A) || b >= 0x80 { return String(cString: p).lowercased() }
+            i += 1
+        }
+        return String(cString: p)
+    }
+
+    /// Copies one libxml2 node to the end of `parent`. A void element that libxml2 2.9 does
+    /// not know as void (`wbr`, `source`, `track`) swallows the content after it; that
+    /// content is appended after it, as its following siblings, as an HTML5 parser would
+    /// build it.
+    private static func convert(_ node: xmlNodePtr, into parent: HTMLNode) {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             var attrs: [HTMLAttribute] = []
             var prop = node.pointee.properties
             while let a = prop {
-                let name = string(a.pointee.name).lowercased()
+                let name = lowerName(a.pointee.name)
                 var value = ""
-                if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+                if let t = a.pointee.children, t.pointee.next == nil, t.pointee.type == XML_TEXT_NODE {
+                    value = string(t.pointee.content)
+                } else if let v = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
                     value = String(cString: v)
                     offprint_xmlFree(v)
                 }
@@ -56,24 +72,22 @@ public enum HTMLParser {
                 }
                 prop = a.pointee.next
             }
-            let el = HTMLNode(kind: .element, name: string(node.pointee.name).lowercased(), attributes: attrs)
+            let el = HTMLNode(kind: .element, name: lowerName(node.pointee.name), attributes: attrs)
+            parent.append(el)
+            let container = XHTMLWriter.voidElements.contains(el.name) ? parent : el
             var child = node.pointee.children
-            var content: [HTMLNode] = []
             while let c = child {
-                content.append(contentsOf: convert(c))
+                convert(c, into: container)
                 child = c.pointee.next
             }
-            if XHTMLWriter.voidElements.contains(el.name) { return [el] + content }
-            for n in content { el.append(n) }
-            return [el]
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            return [HTMLNode(kind: .text, text: string(node.pointee.content))]
+            parent.append(HTMLNode(kind: .text, text: string(node.pointee.content)))
         case XML_COMMENT_NODE:
-            return [HTMLNode(kind: .comment, text: string(node.pointee.content))]
+            parent.append(HTMLNode(kind: .comment, text: string(node.pointee.content)))
         case XML_ENTITY_REF_NODE:
-            return [HTMLNode(kind: .text, text: "&" + string(node.pointee.name) + ";")]
+            parent.append(HTMLNode(kind: .text, text: "&" + string(node.pointee.name) + ";"))
         default:
-            return []
+            break
         }
     }
 }
