@@ -17,51 +17,9 @@ public enum TextSearch {
     }
 
     /// The text of a stored body: tags removed, the common entities decoded, white space
-    /// collapsed.
+    /// collapsed (`HTMLText.plainText`, the text the library's search index holds).
     public static func plainText(html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count / 2)
-        var inTag = false
-        var entity: String? = nil
-        for c in html {
-            if inTag {
-                if c == ">" { inTag = false; out.append(" ") }
-                continue
-            }
-            if var e = entity {
-                if c == ";" || e.count > 10 {
-                    out += decode(e)
-                    entity = nil
-                    if c != ";" { out.append(c) }
-                } else {
-                    e.append(c)
-                    entity = e
-                }
-                continue
-            }
-            switch c {
-            case "<": inTag = true
-            case "&": entity = ""
-            default: out.append(c)
-            }
-        }
-        if let e = entity { out += "&" + e }
-        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    static func decode(_ e: String) -> String {
-        switch e {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos", "#39": return "'"
-        case "nbsp": return "\u{00A0}"
-        default:
-            if e.hasPrefix("#x") || e.hasPrefix("#X"), let v = UInt32(e.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { return String(u) }
-            if e.hasPrefix("#"), let v = UInt32(e.dropFirst()), let u = Unicode.Scalar(v) { return String(u) }
-            return "&" + e + ";"
-        }
+        HTMLText.plainText(html)
     }
 
     /// The hit for `query` in an article with `title` and `text`, nil when neither

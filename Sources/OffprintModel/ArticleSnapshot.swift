@@ -18,9 +18,13 @@ public struct ArticleSnapshot: Sendable {
     public var content: String
     /// Image blobs the body refers to, by hash.
     public var images: [ContentHash: Data]
+    /// The article's whole revision graph and the blobs it names, when the snapshot was read
+    /// with its history (the JSON export, docs/json-format.md); nil otherwise.
+    public var history: ArticleHistory?
 
     public init(id: ArticleID, head: ContentHash, metadata: ArticleMetadata, state: ArticleState,
-                addedAt: Date, updatedAt: Date, content: String, images: [ContentHash: Data]) {
+                addedAt: Date, updatedAt: Date, content: String, images: [ContentHash: Data],
+                history: ArticleHistory? = nil) {
         self.id = id
         self.head = head
         self.metadata = metadata
@@ -29,5 +33,21 @@ public struct ArticleSnapshot: Sendable {
         self.updatedAt = updatedAt
         self.content = content
         self.images = images
+        self.history = history
+    }
+}
+
+/// Every revision of one article and every blob those revisions name: what another library
+/// needs to hold the article exactly as this one does (same revisions, same head hash).
+public struct ArticleHistory: Sendable {
+    /// Every revision of the article, in head order, oldest first (HLC time, then replica
+    /// id, then revision hash; docs/sync.md, "Orders and ancestry").
+    public var revisions: [Revision]
+    /// Every blob any of `revisions` names (bodies, sources, images), by SHA-256.
+    public var blobs: [ContentHash: Data]
+
+    public init(revisions: [Revision], blobs: [ContentHash: Data]) {
+        self.revisions = revisions
+        self.blobs = blobs
     }
 }

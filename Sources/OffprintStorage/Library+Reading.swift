@@ -70,7 +70,7 @@ extension Library {
         }
     }
 
-    private func snapshot(_ db: Database, _ id: ArticleID) throws -> ArticleSnapshot {
+    func snapshot(_ db: Database, _ id: ArticleID) throws -> ArticleSnapshot {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.head AS hash, a.merged, a.added_at, a.updated_at, r.canonical
             FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?

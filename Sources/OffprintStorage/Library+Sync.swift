@@ -14,6 +14,16 @@ public struct InsertCounts: Hashable, Sendable {
     }
 }
 
+/// What one `Library.insertReporting(revisions:blobs:families:)` changed, article by article.
+public struct InsertReport: Hashable, Sendable {
+    /// How many new revisions and blobs were stored.
+    public var counts: InsertCounts
+    /// Articles the library did not hold before that received revisions.
+    public var addedArticles: Set<ArticleID>
+    /// Articles the library held before that received new revisions.
+    public var revisedArticles: Set<ArticleID>
+}
+
 extension Library {
     /// The hashes of every revision the library holds.
     public func revisionHashes() throws -> Set<ContentHash> {
@@ -148,12 +158,23 @@ extension Library {
     /// articles are recomputed. `families` (32 hex each) are added to the families this
     /// library has joined (docs/sync.md, "Library family").
     ///
-    /// - Returns: how many revisions and blobs were new.
+    /// - Returns: how many revisions and blobs were new, and which articles were new or
+    ///   received new revisions.
     /// - Throws: `OffprintError(.badLibrary, path, ...)` naming the first item that fails a
     ///   check (nothing is written), or the write errors of any transaction.
     @discardableResult
     public func insert(revisions: [Revision], blobs: [(ContentHash, Data)],
                        families: Set<String> = []) throws -> InsertCounts {
+        try insertReporting(revisions: revisions, blobs: blobs, families: families).counts
+    }
+
+    /// `insert(revisions:blobs:families:)`, reporting also which articles were new and which
+    /// received new revisions (`offprint import` of a JSON document).
+    ///
+    /// - Throws: as `insert(revisions:blobs:families:)`; nothing is written then.
+    @discardableResult
+    public func insertReporting(revisions: [Revision], blobs: [(ContentHash, Data)],
+                                families: Set<String> = []) throws -> InsertReport {
         let path = url.path
         var incomingBlobs = Set<ContentHash>()
         for (hash, data) in blobs {
@@ -182,6 +203,7 @@ extension Library {
                 return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM blob WHERE hash = ?"), arguments: [h.hex]) ?? false
             }
             var counts = InsertCounts(revisions: 0, blobs: 0)
+            var added = Set<ArticleID>(), revised = Set<ArticleID>()
             for (hash, data) in blobs where try RevisionGraph.insertBlob(db, hash, data) {
                 counts.blobs += 1
             }
@@ -205,7 +227,11 @@ extension Library {
                                         "received revision \(hash.hex) refers to a missing blob \(blob.hex)")
                 }
                 counts.revisions += 1
-                affected.insert(r.articleID)
+                if affected.insert(r.articleID).inserted {
+                    let known = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"),
+                                                  arguments: [r.articleID.hex]) ?? false
+                    if known { revised.insert(r.articleID) } else { added.insert(r.articleID) }
+                }
                 newest = max(newest, r.time)
             }
             for family in families.sorted() where family.utf8.count == 32 {
@@ -213,7 +239,7 @@ extension Library {
             }
             try RevisionGraph.setLastTime(db, newest)
             for id in affected.sorted() { try RevisionGraph.refreshArticle(db, id) }
-            return counts
+            return InsertReport(counts: counts, addedArticles: added, revisedArticles: revised)
         }
     }
 }

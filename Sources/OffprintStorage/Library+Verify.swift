@@ -15,7 +15,9 @@ extension Library {
     /// the same article); that every article's cached head, leaf count and deleted flag
     /// equal what the graph derives by the merge rules (docs/sync.md), the merged head of an
     /// article with several leaves included; that the stored bag summary matches the tables;
-    /// that the library clock is not behind any revision.
+    /// that the library clock is not behind any revision; that the search index holds
+    /// exactly the articles that are not deleted, each with its head's text (docs/schema.md,
+    /// "Search"; `rebuildSearchIndex()` repairs it).
     ///
     /// - Throws: `OffprintError` only when the file cannot be read at all.
     public func verify() throws -> [String] {
@@ -91,12 +93,16 @@ extension Library {
 
             var cached: [String: Row] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM article") { cached[row["id"]] = row }
+            var heads: [(ArticleID, ContentHash, Revision)] = []
             for article in articles.sorted() {
                 guard let id = ArticleID(hex: article) else {
                     problems.append("article \(article): not an article id")
                     continue
                 }
                 guard let derived = try RevisionGraph.derive(db, of: id) else { continue }
+                if !derived.head.state.deleted {
+                    heads.append((id, derived.merged.map { ContentHash(ofUTF8: $0) } ?? derived.newest.hash, derived.head))
+                }
                 guard let row = cached[article] else {
                     problems.append("article \(article): missing from the article cache")
                     continue
@@ -129,6 +135,7 @@ extension Library {
             if try RevisionGraph.lastTime(db) < newest {
                 problems.append("library clock is behind its newest revision")
             }
+            problems += try SearchIndex.problems(db, heads: heads)
             if try Int.fetchOne(db, sql: "PRAGMA application_id") != Int(LibrarySchema.applicationID) {
                 problems.append("application_id is not Offprint's")
             }

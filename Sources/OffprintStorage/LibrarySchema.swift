@@ -10,7 +10,7 @@ enum LibrarySchema {
 
     /// The newest schema this code knows; written to `PRAGMA user_version` by the last
     /// migration.
-    static let version = 3
+    static let version = 4
 
     /// The migrator every `Library` runs when it opens a file.
     static var migrator: DatabaseMigrator {
@@ -76,7 +76,7 @@ enum LibrarySchema {
             // Articles with several leaves get their merged head (the cache only).
             for id in try String.fetchAll(db, sql: "SELECT id FROM article WHERE leaves > 1")
                 .compactMap(ArticleID.init(hex:)) {
-                try RevisionGraph.refreshArticle(db, id)
+                try RevisionGraph.refreshArticle(db, id, updatingSearch: false)
             }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
@@ -94,6 +94,22 @@ enum LibrarySchema {
                 """)
             try BagSummary.recomputeBuckets(db)
             try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        // v4 (docs/schema.md, "Search"): the full-text index of every article that is not
+        // deleted, FTS5 with the trigram tokenizer, built from the existing heads.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE article_search (
+                    rowid INTEGER PRIMARY KEY,
+                    article_id TEXT NOT NULL UNIQUE CHECK (length(article_id) = 64),
+                    head TEXT NOT NULL CHECK (length(head) = 64)
+                );
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, byline, site_name, text, tokenize = 'trigram'
+                );
+                """)
+            try SearchIndex.rebuild(db)
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

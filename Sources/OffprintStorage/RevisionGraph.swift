@@ -137,11 +137,18 @@ enum RevisionGraph {
         return (newest, leaves.count, merged.revision, merged.revision.canonicalSerialization())
     }
 
-    /// Recomputes the article's cache row from its graph.
-    static func refreshArticle(_ db: Database, _ id: ArticleID) throws {
+    /// Recomputes the article's cache row from its graph, and its row in the search index
+    /// (docs/schema.md, "Search") unless `updatingSearch` is false (migrations older than
+    /// the index).
+    static func refreshArticle(_ db: Database, _ id: ArticleID, updatingSearch: Bool = true) throws {
         guard let derived = try derive(db, of: id) else {
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id.hex])
+            if updatingSearch { try SearchIndex.remove(db, id) }
             return
+        }
+        if updatingSearch {
+            let headHash = derived.merged.map { ContentHash(ofUTF8: $0) } ?? derived.newest.hash
+            try SearchIndex.update(db, id, head: headHash, revision: derived.head)
         }
         let added = try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(time_physical) FROM revision WHERE article_id = ?"),
                                        arguments: [id.hex]) ?? derived.newest.time.physical
