@@ -1,5 +1,6 @@
-// `offprint search QUERY [--json]`: articles whose title or text contains QUERY, ranked,
-// each with a snippet around the first match (docs/cli.md).
+// `offprint search QUERY [--json]`: articles whose title, byline, site name or text contains
+// QUERY, ranked, each with a snippet around the match (docs/cli.md): the library's FTS5
+// index for queries of three or more characters, a scan for shorter ones.
 import ArgumentParser
 import Foundation
 import OffprintExport
@@ -8,7 +9,7 @@ import OffprintStorage
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Find articles whose title or text contains QUERY.")
+        commandName: "search", abstract: "Find articles whose title, byline, site name or text contains QUERY.")
 
     @OptionGroup var options: LibraryOptions
     @ParentCommand var root: OffprintCommand
@@ -59,14 +60,18 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
-    /// Hits for `query`, best first (score, then newest added, then id).
+    /// Hits for `query`, best first. Queries of three or more characters go to the
+    /// library's full-text index (ranked by bm25, FTS5 snippet); shorter ones, which the
+    /// trigram index cannot match, scan the indexed texts (title matches count ten, others
+    /// one each; then newest added, then id).
     static func search(library: Library, query: String) throws -> [TextSearch.Hit] {
+        if let indexed = try library.searchIndex(query) {
+            return indexed.map { TextSearch.Hit(id: $0.id, score: $0.score, snippet: $0.snippet) }
+        }
         var hits: [(TextSearch.Hit, Date)] = []
-        for s in try library.listArticles() {
-            let snap = try library.snapshot(s.id)
-            let text = TextSearch.plainText(html: snap.content)
-            if let h = TextSearch.match(query, id: s.id, title: s.metadata.title, text: text) {
-                hits.append((h, s.addedAt))
+        for a in try library.searchableArticles() {
+            if let h = TextSearch.match(query, id: a.id, title: a.title, text: a.text, others: [a.byline, a.siteName]) {
+                hits.append((h, a.addedAt))
             }
         }
         return hits.sorted { ($0.0.score, $0.1, $1.0.id.hex) > ($1.0.score, $1.1, $0.0.id.hex) }.map(\.0)

@@ -1,4 +1,5 @@
-// `offprint verify`: integrity check, re-hash of every blob and revision, every reference.
+// `offprint verify [--rebuild-search]`: integrity check, re-hash of every blob and revision,
+// every reference, every derived row (heads, summaries, search index).
 import ArgumentParser
 import Foundation
 import OffprintModel
@@ -14,10 +15,14 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print {\"ok\": Bool, \"problems\": [String]}.")
     var json = false
 
+    @Flag(help: "Rebuild the search index (derived data) from every article's head before checking.")
+    var rebuildSearch = false
+
     func run() throws {
         try reportingErrors {
             let library = try LibraryLocation.openRequired(options, root.global)
             defer { library.close() }
+            if rebuildSearch { try library.rebuildSearchIndex() }
             let problems = try library.verify()
             if json {
                 Console.out(JSONValue.object([

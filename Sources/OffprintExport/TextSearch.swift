@@ -1,7 +1,7 @@
 // TextSearch: matching a query against articles' text by scanning, and the snippet shown
 // for a hit. `offprint search` uses it for queries shorter than three characters (which the
-// library's trigram index cannot match) and when the index is missing; hits are ranked by
-// matches in the title, then in the text, then newest first.
+// library's trigram index cannot match), over the texts the index holds; hits are ranked by
+// matches in the title, then in the byline, site name and text, then newest first.
 import Foundation
 import OffprintModel
 
@@ -10,10 +10,17 @@ public enum TextSearch {
     /// One hit.
     public struct Hit: Sendable, Equatable {
         public var id: ArticleID
-        /// Title matches count ten, text matches one each.
+        /// Scan: title matches count ten, other matches one each. Index: the library's
+        /// relevance (`SearchHit.score`).
         public var score: Int
-        /// About 80 characters of text around the first match, the match in `[` `]`.
+        /// Text around the first match, the match in `[` `]`.
         public var snippet: String
+
+        public init(id: ArticleID, score: Int, snippet: String) {
+            self.id = id
+            self.score = score
+            self.snippet = snippet
+        }
     }
 
     /// The text of a stored body: tags removed, the common entities decoded, white space
@@ -22,17 +29,23 @@ public enum TextSearch {
         HTMLText.plainText(html)
     }
 
-    /// The hit for `query` in an article with `title` and `text`, nil when neither
-    /// contains it (case- and width-insensitive).
-    public static func match(_ query: String, id: ArticleID, title: String?, text: String) -> Hit? {
+    /// The hit for `query` in an article with `title`, `text` and `others` (byline, site
+    /// name), nil when none contains it (case- and width-insensitive). The snippet comes
+    /// from the text when it matches, else from the first other field that does, else from
+    /// the title.
+    public static func match(_ query: String, id: ArticleID, title: String?, text: String,
+                             others: [String?] = []) -> Hit? {
         let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !q.isEmpty else { return nil }
         let options: String.CompareOptions = [.caseInsensitive, .widthInsensitive]
         let titleHits = title.map { count(q, in: $0, options) } ?? 0
         let textHits = count(q, in: text, options)
-        guard titleHits + textHits > 0 else { return nil }
-        let source = textHits > 0 ? text : (title ?? "")
-        return Hit(id: id, score: titleHits * 10 + textHits, snippet: snippet(q, in: source, options))
+        let otherHits = others.map { $0.map { count(q, in: $0, options) } ?? 0 }
+        let total = titleHits * 10 + textHits + otherHits.reduce(0, +)
+        guard total > 0 else { return nil }
+        let source = textHits > 0 ? text
+            : zip(others, otherHits).first(where: { $0.1 > 0 })?.0 ?? title ?? ""
+        return Hit(id: id, score: total, snippet: snippet(q, in: source, options))
     }
 
     static func count(_ q: String, in s: String, _ options: String.CompareOptions) -> Int {
