@@ -129,11 +129,15 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let library = try LibraryLocation.openRequired(options, root.global)
             defer { library.close() }
-            let articles = try ExportCommand.choose(library: library, ids: ids, search: search, select: select)
+            var articles = try ExportCommand.choose(library: library, ids: ids, search: search, select: select)
             guard !articles.isEmpty else {
                 throw OffprintError(.notFound, nil, "no articles to export")
             }
             let exporter = ExporterRegistry.exporter(named: format)!
+            if exporter is JSONExporter {
+                // The JSON document carries each article's revisions and blobs (docs/json-format.md).
+                articles = try library.snapshots(articles.map(\.id), includingHistory: true)
+            }
             let formats = try FormatsLocator.locate(override: templates.map { URL(fileURLWithPath: $0) })
             let exportOptions = ExportOptions(
                 title: title, author: author, language: language,

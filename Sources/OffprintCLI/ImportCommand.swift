@@ -1,7 +1,9 @@
 // `offprint import PATH...`: saved pages, text and Markdown into the library, one
-// transaction per file.
+// transaction per file; an Offprint JSON document's revisions and blobs as a sync would
+// (JSONImport).
 import ArgumentParser
 import Foundation
+import OffprintExport
 import OffprintExtraction
 import OffprintModel
 import OffprintStorage
@@ -36,9 +38,9 @@ struct ImportCommand: ParsableCommand {
             var results: [ImportResult] = []
             let progress = Progress("importing", total: json ? inputs.count : 0)
             for (i, input) in inputs.enumerated() {
-                let r = try ImportInputs.importOne(input, into: open)
-                if !json { r.printLine() }
-                results.append(r)
+                let rs = try ImportInputs.importOne(input, into: open)
+                if !json { for r in rs { r.printLine() } }
+                results += rs
                 progress.update(i + 1)
             }
             progress.finish()
@@ -169,10 +171,30 @@ enum ImportInputs {
         }
     }
 
-    /// Extracts one input and stores it. Errors about the input become a failed result;
-    /// errors opening the library (not an Offprint library, unwritable) are thrown, since
-    /// no other file could succeed either.
-    static func importOne(_ input: ImportInput, into openLibrary: () throws -> Library) throws -> ImportResult {
+    /// Extracts one input and stores it; an Offprint JSON document (docs/json-format.md)
+    /// gives one result per article (JSONImport). Errors about the input become a failed
+    /// result; errors opening the library (not an Offprint library, unwritable) are thrown,
+    /// since no other file could succeed either.
+    static func importOne(_ input: ImportInput, into openLibrary: () throws -> Library) throws -> [ImportResult] {
+        do {
+            return [try importArticle(input, into: openLibrary)]
+        } catch let e as JSONDocumentFound {
+            do {
+                return try JSONImport.importDocument(e.data, display: input.display, into: openLibrary)
+            } catch let e as LibraryOpenFailure {
+                throw e.error
+            } catch let e as OffprintError {
+                return [ImportResult(path: e.subject ?? input.display, status: .failed, message: e.message)]
+            } catch {
+                return [ImportResult(path: input.display, status: .failed, message: "\(error)")]
+            }
+        }
+    }
+
+    /// Carries the bytes of an Offprint JSON document out of the per-file import.
+    struct JSONDocumentFound: Error { var data: Data }
+
+    private static func importArticle(_ input: ImportInput, into openLibrary: () throws -> Library) throws -> ImportResult {
         let path: String
         do {
             let candidate: ImportCandidate
@@ -184,9 +206,11 @@ enum ImportInputs {
             case .stdin:
                 path = "-"
                 let data = FileHandle.standardInput.readDataToEndOfFile()
+                if JSONDocument.claims(data) { throw JSONDocumentFound(data: data) }
                 candidate = try InputImporter.candidate(data: data, origin: "-", typeHint: nil)
             case .file(let url, let display):
                 path = display
+                if let data = JSONImport.claimedFile(url) { throw JSONDocumentFound(data: data) }
                 candidate = try InputImporter.candidate(forFile: url)
             }
             let title = candidate.extracted.metadata.title
@@ -203,6 +227,8 @@ enum ImportInputs {
             }
         } catch let e as LibraryOpenFailure {
             throw e.error
+        } catch let e as JSONDocumentFound {
+            throw e
         } catch let e as OffprintError {
             return ImportResult(path: e.subject ?? input.display, status: .failed, message: e.message)
         } catch {
