@@ -129,38 +129,39 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let library = try LibraryLocation.openRequired(options, root.global)
             defer { library.close() }
-            var articles = try ExportCommand.choose(library: library, ids: ids, search: search, select: select)
+            var articles = try library.articleStream(
+                try ExportCommand.choose(library: library, ids: ids, search: search, select: select))
             guard !articles.isEmpty else {
                 throw OffprintError(.notFound, nil, "no articles to export")
             }
             let exporter = ExporterRegistry.exporter(named: format)!
             if exporter is JSONExporter {
                 // The JSON document carries each article's revisions and blobs (docs/json-format.md).
-                articles = try library.snapshots(articles.map(\.id), includingHistory: true)
+                articles = ArticleStream(headers: articles.headers) { h in try library.snapshot(h.id, includingHistory: true) }
             }
             let formats = try FormatsLocator.locate(override: templates.map { URL(fileURLWithPath: $0) })
             let exportOptions = ExportOptions(
                 title: title, author: author, language: language,
-                modified: ExportClock.modified(articles),
+                modified: ExportClock.modified(articles.headers),
                 formatsDirectory: formats,
                 stylesheet: css.map { URL(fileURLWithPath: $0) },
                 wrap: wrap, singleFile: singleFile,
                 coverImage: cover.map { URL(fileURLWithPath: $0) }, split: split, imageCompat: imageCompat)
             if output == "-" {
-                try exporter.writeStream(articles: articles, options: exportOptions, to: FileHandle.standardOutput)
+                try exporter.writeStream(articles, options: exportOptions, to: FileHandle.standardOutput)
             } else {
-                try exporter.write(articles: articles, options: exportOptions, to: URL(fileURLWithPath: output))
+                try exporter.write(articles, options: exportOptions, to: URL(fileURLWithPath: output))
             }
             Console.note("wrote \(output) (\(articles.count) article\(articles.count == 1 ? "" : "s"), \(exporter.name))")
         }
     }
 
-    /// The snapshots to export: the named ids (in the order given) or every article, then
+    /// The articles to export: the named ids (in the order given) or every article, then
     /// the search query and selection filters, in the selection's order.
     static func choose(library: Library, ids: [String], search: String?,
-                       select: SelectionOptions) throws -> [ArticleSnapshot] {
+                       select: SelectionOptions) throws -> [ArticleID] {
         let chosen: [ArticleID]? = ids.isEmpty ? nil : try ids.map { try library.resolve(prefix: $0) }
-        if chosen != nil, search == nil, select.isDefault { return try library.snapshots(chosen) }
+        if let chosen, search == nil, select.isDefault { return chosen }
         var listings = try library.listArticles().map {
             ArticleListing(id: $0.id, metadata: $0.metadata, state: $0.state, addedAt: $0.addedAt)
         }
@@ -172,7 +173,7 @@ struct ExportCommand: ParsableCommand {
             let hits = Set(try SearchCommand.matches(library: library, query: search))
             listings = listings.filter { hits.contains($0.id) }
         }
-        return try library.snapshots(try select.selection().apply(listings).map(\.id))
+        return try select.selection().apply(listings).map(\.id)
     }
 }
 
@@ -180,7 +181,7 @@ struct ExportCommand: ParsableCommand {
 /// newest head revision time among the exported articles, so the same articles always give
 /// the same bytes.
 enum ExportClock {
-    static func modified(_ articles: [ArticleSnapshot]) -> Date {
+    static func modified(_ articles: [ArticleHeader]) -> Date {
         if let s = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let secs = Int64(s) {
             return Date(timeIntervalSince1970: Double(secs))
         }

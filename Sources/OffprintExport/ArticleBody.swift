@@ -58,12 +58,16 @@ enum MetadataText {
 
     /// The date an article is shown with: its published time (as stored), else the day it
     /// was added (`YYYY-MM-DD`).
-    static func date(_ a: ArticleSnapshot) -> String {
+    static func date(_ a: ArticleSnapshot) -> String { date(a.header) }
+
+    static func date(_ a: ArticleHeader) -> String {
         line(a.metadata.publishedTime) ?? String(ISO8601.string(a.addedAt).prefix(10))
     }
 
     /// The title shown for `a`: its title, else its URL, else `Untitled article`.
-    static func title(_ a: ArticleSnapshot) -> String {
+    static func title(_ a: ArticleSnapshot) -> String { title(a.header) }
+
+    static func title(_ a: ArticleHeader) -> String {
         line(a.metadata.title) ?? line(a.metadata.url) ?? "Untitled article"
     }
 }

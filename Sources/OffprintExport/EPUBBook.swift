@@ -22,6 +22,8 @@ struct EPUBImageSet {
     /// `--image-compat`: WebP images are embedded as PNG (ImageCompat).
     var compat = false
     private(set) var list: [EPUBImage] = []
+    /// How many of `list` have been written to the container (their bytes are dropped then).
+    private(set) var written = 0
     /// Position in `list` by the source bytes' hash and by the embedded bytes' hash.
     private var index: [ContentHash: Int] = [:]
 
@@ -48,6 +50,15 @@ struct EPUBImageSet {
         return img
     }
 
+    /// The images added since the last call, with their bytes, which the set then lets go
+    /// (the book keeps only what the package document needs).
+    mutating func takeUnwritten() -> [EPUBImage] {
+        let new = Array(list[written...])
+        for i in written..<list.count { list[i].data = Data() }
+        written = list.count
+        return new
+    }
+
     private mutating func mark(_ i: Int, _ cover: Bool) -> EPUBImage {
         if cover { list[i].isCover = true }
         return list[i]
@@ -65,10 +76,27 @@ struct EPUBChapter {
     var link: String?
     var lang: String?
     var dir: String?
-    var body: String
 
     var id: String { String(format: "chapter-%04d", number) }
     var href: String { "text/\(id).xhtml" }
+
+    /// The chapter template's values; `body` (the XHTML of the article) is left out for the
+    /// navigation document and package document.
+    func values(body: String?) -> [String: Any] {
+        var v: [String: Any] = ["id": id, "href": href, "number": number, "title": title]
+        if let body { v["content"] = body }
+        if let x = byline { v["byline"] = x }
+        if let x = siteName { v["siteName"] = x }
+        if let x = publishedTime { v["publishedTime"] = x }
+        if let x = url {
+            var u: [String: Any] = ["text": x]
+            if let l = link { u["link"] = l }
+            v["url"] = u
+        }
+        if let x = lang { v["lang"] = x }
+        if let x = dir { v["dir"] = x }
+        return v
+    }
 }
 
 struct EPUBBook {
@@ -83,7 +111,12 @@ struct EPUBBook {
     var chapters: [EPUBChapter] = []
     var images = EPUBImageSet()
 
-    init(articles: [ArticleSnapshot], options: ExportOptions) throws {
+    /// The book's metadata and chapter list from the articles' headers (their bodies are
+    /// rendered later, one at a time); the `--cover` image is added first.
+    ///
+    /// - Throws: `OffprintError(.badInput, cover, ...)` when the cover image cannot be read
+    ///   or is not an image EPUB can hold.
+    init(articles: [ArticleHeader], options: ExportOptions) throws {
         images.compat = options.imageCompat
         if let coverURL = options.coverImage {
             let data: Data
@@ -115,21 +148,26 @@ struct EPUBBook {
         author = EPUBBook.clean(options.author)
         modified = ISO8601.string(options.modified)
         date = String(modified.prefix(10))
-        for (k, a) in articles.enumerated() {
+        chapters = articles.enumerated().map { k, a in
             let m = a.metadata
             let urlText = EPUBBook.clean(m.url)
             var link: String? = nil
             if let u = urlText, u.lowercased().hasPrefix("http://") || u.lowercased().hasPrefix("https://") {
                 link = EPUBContent.linkURL(u)
             }
-            let body = try EPUBContent.body(of: a, images: &images)
-            chapters.append(EPUBChapter(
+            return EPUBChapter(
                 number: k + 1,
                 title: EPUBBook.clean(m.title) ?? urlText ?? "Untitled article",
                 byline: EPUBBook.clean(m.byline), siteName: EPUBBook.clean(m.siteName),
                 publishedTime: EPUBBook.clean(m.publishedTime), url: urlText, link: link,
-                lang: m.lang.flatMap(HTMLSubset.normalizedLanguageTag), dir: m.dir?.rawValue,
-                body: body))
+                lang: m.lang.flatMap(HTMLSubset.normalizedLanguageTag), dir: m.dir?.rawValue)
+        }
+    }
+
+    /// Writes the images added since the last call into `zip` under `EPUB/images/`, stored.
+    mutating func writeNewImages(to zip: ZIPWriter) throws {
+        for img in images.takeUnwritten() {
+            try zip.add("EPUB/" + img.href, img.data, compressed: false)
         }
     }
 
@@ -153,34 +191,14 @@ struct EPUBBook {
             + String(h[16..<20]) + "-" + String(h[20..<32])
     }
 
-    /// The files of the container, in order.
-    func entries(templates: EPUBTemplates) throws -> [EPUBExporter.Entry] {
-        let chapterValues: [[String: Any]] = chapters.map { c in
-            var v: [String: Any] = ["id": c.id, "href": c.href, "number": c.number, "title": c.title,
-                                    "content": c.body]
-            if let x = c.byline { v["byline"] = x }
-            if let x = c.siteName { v["siteName"] = x }
-            if let x = c.publishedTime { v["publishedTime"] = x }
-            if let x = c.url {
-                var u: [String: Any] = ["text": x]
-                if let l = c.link { u["link"] = l }
-                v["url"] = u
-            }
-            if let x = c.lang { v["lang"] = x }
-            if let x = c.dir { v["dir"] = x }
-            return v
-        }
-        let navChapters: [[String: Any]] = chapterValues.map { v in
-            var n = v
-            n["href"] = (v["href"] as! String)
-            n["content"] = nil
-            return n
-        }
+    /// The values of the package document, cover page, navigation document and NCX
+    /// templates: the book's metadata, its chapters (without bodies) and its images.
+    func values() -> [String: Any] {
         var book: [String: Any] = [
             "identifier": identifier, "title": title, "language": language, "modified": modified,
             "date": date,
             "articleCount": articleCount == 1 ? "1 article" : "\(articleCount) articles",
-            "chapters": navChapters,
+            "chapters": chapters.map { $0.values(body: nil) },
             "images": images.list.map { img -> [String: Any] in
                 var v: [String: Any] = ["id": img.id, "href": img.href, "mediaType": img.type.rawValue]
                 if img.isCover { v["properties"] = "cover-image" }
@@ -194,23 +212,6 @@ struct EPUBBook {
         if let first = chapters.first { book["firstChapter"] = first.href }
         // The reading direction follows the articles when every one of them is RTL.
         if !chapters.isEmpty, chapters.allSatisfy({ $0.dir == "rtl" }) { book["rtl"] = true }
-
-        var out: [EPUBExporter.Entry] = [
-            .init(path: "mimetype", data: Data("application/epub+zip".utf8), compressed: false),
-            .init(path: "META-INF/container.xml", data: templates.container, compressed: true),
-            .init(path: "EPUB/package.opf", data: Data(templates.package.render(book).utf8), compressed: true),
-            .init(path: "EPUB/cover.xhtml", data: Data(templates.cover.render(book).utf8), compressed: true),
-            .init(path: "EPUB/nav.xhtml", data: Data(templates.nav.render(book).utf8), compressed: true),
-            .init(path: "EPUB/toc.ncx", data: Data(templates.ncx.render(book).utf8), compressed: true),
-            .init(path: "EPUB/style.css", data: templates.stylesheet, compressed: true),
-        ]
-        for v in chapterValues {
-            out.append(.init(path: "EPUB/" + (v["href"] as! String),
-                             data: Data(templates.chapter.render(v).utf8), compressed: true))
-        }
-        for img in images.list {
-            out.append(.init(path: "EPUB/" + img.href, data: img.data, compressed: false))
-        }
-        return out
+        return book
     }
 }

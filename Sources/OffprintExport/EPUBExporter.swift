@@ -16,7 +16,7 @@ public struct EPUBExporter: Exporter {
 
     public init() {}
 
-    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
         guard !articles.isEmpty else {
             throw OffprintError(.failed, url.path, "no articles to export")
         }
@@ -24,21 +24,22 @@ public struct EPUBExporter: Exporter {
         var templates = try EPUBTemplates(directory: formats.appendingPathComponent("epub", isDirectory: true))
         templates.stylesheet = try options.stylesheetData(default: templates.stylesheet)
         guard options.split else {
-            let book = try EPUBBook(articles: articles, options: options)
-            try EPUBExporter.writeArchive(try book.entries(templates: templates), modified: options.modified, to: url)
+            try EPUBExporter.writeBook(articles, options: options, templates: templates, to: url)
             return
         }
-        for (name, article) in try EPUBExporter.splitNames(articles, directory: url) {
-            let book = try EPUBBook(articles: [article], options: options)
-            try EPUBExporter.writeArchive(try book.entries(templates: templates), modified: options.modified,
-                                          to: url.appendingPathComponent(name))
+        let names = try EPUBExporter.splitNames(articles.headers, directory: url)
+        try articles.forEach { k, article in
+            try EPUBExporter.writeBook(ArticleStream([article]), options: options, templates: templates,
+                                       to: url.appendingPathComponent(names[k]))
         }
     }
 
     /// `--split`: creates `directory` and names one book per article in it, in the order
     /// given: the title made safe (FileNames) and the id's first 8 characters, e.g.
     /// `Some title 3f2a9c01.epub`; the id's first 12 characters when the title is unusable.
-    public static func splitNames(_ articles: [ArticleSnapshot], directory: URL) throws -> [(String, ArticleSnapshot)] {
+    ///
+    /// - Throws: `OffprintError(.unwritable, directory, ...)` when it cannot be created.
+    public static func splitNames(_ articles: [ArticleHeader], directory: URL) throws -> [String] {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -46,24 +47,35 @@ public struct EPUBExporter: Exporter {
         }
         var names = FileNames()
         return articles.map { a in
-            (names.name(for: a.metadata.title, fallback: String(a.id.hex.prefix(12)),
-                        suffix: String(a.id.hex.prefix(8)), ext: "epub"), a)
+            names.name(for: a.metadata.title, fallback: String(a.id.hex.prefix(12)),
+                       suffix: String(a.id.hex.prefix(8)), ext: "epub")
         }
     }
 
-    /// One file inside the container.
-    struct Entry {
-        var path: String
-        var data: Data
-        var compressed: Bool
-    }
-
-    /// Writes the ZIP container (ZIPWriter): `mimetype` first and stored, then the rest
-    /// (images stored, text deflated), all with the same modification time; replaces `url`
-    /// atomically.
-    static func writeArchive(_ entries: [Entry], modified: Date, to url: URL) throws {
-        try BundleWriter.writeZIP(to: url, modified: modified) { zip in
-            for e in entries { try zip.add(e.path, e.data, compressed: e.compressed) }
+    /// Writes one book of `articles` at `url` (ZIPWriter, atomically): `mimetype` first and
+    /// stored, the container file and stylesheet, then each chapter followed by the images it
+    /// embeds for the first time (stored, not deflated), and last the package document, cover
+    /// page, navigation document and NCX, which list everything. Articles are loaded one at a
+    /// time; an image's bytes are dropped once written.
+    static func writeBook(_ articles: ArticleStream, options: ExportOptions, templates: EPUBTemplates,
+                          to url: URL) throws {
+        var book = try EPUBBook(articles: articles.headers, options: options)
+        try BundleWriter.writeZIP(to: url, modified: options.modified) { zip in
+            try zip.add("mimetype", Data("application/epub+zip".utf8), compressed: false)
+            try zip.add("META-INF/container.xml", templates.container)
+            try zip.add("EPUB/style.css", templates.stylesheet)
+            try book.writeNewImages(to: zip)
+            try articles.forEach { k, article in
+                let body = try EPUBContent.body(of: article, images: &book.images)
+                try zip.add("EPUB/" + book.chapters[k].href,
+                            Data(templates.chapter.render(book.chapters[k].values(body: body)).utf8))
+                try book.writeNewImages(to: zip)
+            }
+            let values = book.values()
+            try zip.add("EPUB/package.opf", Data(templates.package.render(values).utf8))
+            try zip.add("EPUB/cover.xhtml", Data(templates.cover.render(values).utf8))
+            try zip.add("EPUB/nav.xhtml", Data(templates.nav.render(values).utf8))
+            try zip.add("EPUB/toc.ncx", Data(templates.ncx.render(values).utf8))
         }
     }
 }

@@ -5,29 +5,55 @@ import Foundation
 import OffprintModel
 
 /// One output format: writes a set of articles to a file.
+///
+/// A format implements `write(_:options:to:)` (articles as an `ArticleStream`, loaded one
+/// at a time) or `write(articles:options:to:)` (every snapshot in memory); each has a default
+/// that calls the other, so a format must implement at least one of them.
 public protocol Exporter: Sendable {
     /// The format's name on the command line (`epub`, `json`).
     var name: String { get }
     /// The usual file name extension, without the dot.
     var fileExtension: String { get }
-    /// Writes `articles` (in the order given) to the file at `url`, replacing it.
+
+    /// Writes the stream's articles (in its order) to the file at `url`, replacing it,
+    /// holding at most one article's body and images in memory at a time when the format
+    /// streams.
     ///
     /// - Throws: `OffprintError` (`.unwritable` when the file cannot be written, `.failed`
-    ///   when the format's templates cannot be found or rendered).
+    ///   when the format's templates cannot be found or rendered), or what loading an
+    ///   article throws.
+    func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws
+
+    /// Writes `articles` (in the order given) to the file at `url`, replacing it.
+    ///
+    /// - Throws: as `write(_:options:to:)`.
     func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws
 
     /// Whether the format can write one stream to standard output (`-o -`).
     var writesStream: Bool { get }
 
-    /// Writes `articles` as one stream to `handle` (formats whose `writesStream` is true).
-    func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws
+    /// Writes the articles as one stream to `handle` (formats whose `writesStream` is true).
+    func writeStream(_ articles: ArticleStream, options: ExportOptions, to handle: FileHandle) throws
 }
 
 extension Exporter {
     public var writesStream: Bool { false }
 
-    public func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws {
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
+        try write(articles: try articles.collect(), options: options, to: url)
+    }
+
+    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
+        try write(ArticleStream(articles), options: options, to: url)
+    }
+
+    public func writeStream(_ articles: ArticleStream, options: ExportOptions, to handle: FileHandle) throws {
         throw OffprintError(.failed, "-", "the \(name) format cannot be written to standard output; give a file name")
+    }
+
+    /// Writes `articles` as one stream to `handle` (in-memory form of `writeStream(_:options:to:)`).
+    public func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws {
+        try writeStream(ArticleStream(articles), options: options, to: handle)
     }
 }
 

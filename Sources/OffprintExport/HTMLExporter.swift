@@ -23,7 +23,7 @@ public struct HTMLExporter: Exporter {
     /// The policy of a single file: inline style and `data:` images only.
     public static let singleFilePolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
-    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
         guard !articles.isEmpty else { throw OffprintError(.failed, url.path, "no articles to export") }
         let formats = try FormatsLocator.locate(override: options.formatsDirectory)
         let templates = try HTMLTemplates(directory: formats.appendingPathComponent("html", isDirectory: true))
@@ -48,7 +48,7 @@ public struct HTMLExporter: Exporter {
             var written = Set<ContentHash>()
             var entries: [[String: Any]] = []
             let bookTitle = Self.bookTitle(articles, options)
-            for a in articles {
+            try articles.forEach { _, a in
                 let href = "articles/\(a.id.hex.prefix(16)).html"
                 let page = try HTMLPage(a, anchor: "article", images: .files(prefix: "../images/"))
                 for img in page.images where written.insert(img.hash).inserted {
@@ -77,11 +77,12 @@ public struct HTMLExporter: Exporter {
         }
     }
 
-    /// The single-file document: the index, then every article, images inline.
-    func singleFile(_ articles: [ArticleSnapshot], options: ExportOptions, templates: HTMLTemplates,
+    /// The single-file document: the index, then every article, images inline. (It is one
+    /// string, so it holds every article at once.)
+    func singleFile(_ articles: ArticleStream, options: ExportOptions, templates: HTMLTemplates,
                     stylesheet: Data) throws -> String {
         var entries: [[String: Any]] = []
-        for (k, a) in articles.enumerated() {
+        try articles.forEach { k, a in
             let anchor = "article-\(k + 1)"
             let page = try HTMLPage(a, anchor: anchor, images: .inline)
             var entry = page.values
@@ -99,13 +100,13 @@ public struct HTMLExporter: Exporter {
         return templates.index.render(index)
     }
 
-    static func bookTitle(_ articles: [ArticleSnapshot], _ options: ExportOptions) -> String {
+    static func bookTitle(_ articles: ArticleStream, _ options: ExportOptions) -> String {
         MetadataText.line(options.title) ?? "Offprint: \(articles.count) article" + (articles.count == 1 ? "" : "s")
     }
 
-    static func indexValues(_ articles: [ArticleSnapshot], entries: [[String: Any]],
+    static func indexValues(_ articles: ArticleStream, entries: [[String: Any]],
                             options: ExportOptions) -> [String: Any] {
-        let langs = articles.map { $0.metadata.lang.flatMap(HTMLSubset.normalizedLanguageTag) }
+        let langs = articles.headers.map { $0.metadata.lang.flatMap(HTMLSubset.normalizedLanguageTag) }
         let language = langs.first.flatMap { first in langs.allSatisfy { $0 == first } ? first : nil }
             ?? options.language.flatMap(HTMLSubset.normalizedLanguageTag) ?? "en"
         return ["title": bookTitle(articles, options), "language": language,

@@ -13,13 +13,13 @@ public struct MarkdownExporter: Exporter {
 
     public init() {}
 
-    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
         guard !articles.isEmpty else { throw OffprintError(.failed, url.path, "no articles to export") }
         let bundle = try BundleWriter(url: url, modified: options.modified)
         do {
             var names = FileNames()
             var written = Set<String>()
-            for a in articles {
+            try articles.forEach { _, a in
                 let file = names.name(for: MetadataText.line(a.metadata.title), fallback: String(a.id.hex.prefix(12)), ext: "md")
                 let (text, images) = try document(a)
                 for (path, data) in images where written.insert(path).inserted {

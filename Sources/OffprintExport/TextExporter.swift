@@ -13,16 +13,16 @@ public struct TextExporter: Exporter {
 
     public init() {}
 
-    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
         guard !articles.isEmpty else { throw OffprintError(.failed, url.path, "no articles to export") }
         let bundle = try BundleWriter(url: url, modified: options.modified)
         do {
             var names = FileNames()
-            var entries: [(file: String, article: ArticleSnapshot)] = []
-            for a in articles {
+            var entries: [(file: String, article: ArticleHeader)] = []
+            try articles.forEach { _, a in
                 let file = names.name(for: MetadataText.line(a.metadata.title), fallback: String(a.id.hex.prefix(12)), ext: "txt")
                 try bundle.add(file, Data(PlainTextRenderer.document(a, wrap: options.wrap).utf8))
-                entries.append((file, a))
+                entries.append((file, a.header))
             }
             try bundle.add("index.txt", Data(index(entries, options: options).utf8))
             try bundle.finish()
@@ -32,8 +32,8 @@ public struct TextExporter: Exporter {
         }
     }
 
-    public func writeStream(articles: [ArticleSnapshot], options: ExportOptions, to handle: FileHandle) throws {
-        for (k, a) in articles.enumerated() {
+    public func writeStream(_ articles: ArticleStream, options: ExportOptions, to handle: FileHandle) throws {
+        try articles.forEach { k, a in
             let text = (k == 0 ? "" : "\u{0C}\n") + PlainTextRenderer.document(a, wrap: options.wrap)
             do { try handle.write(contentsOf: Data(text.utf8)) } catch {
                 throw OffprintError(.unwritable, "-", "cannot write to standard output")
@@ -43,7 +43,7 @@ public struct TextExporter: Exporter {
 
     /// `index.txt`: the export's title underlined, then one entry per article, in order:
     /// number, title, byline and date, URL, and the file holding it.
-    func index(_ entries: [(file: String, article: ArticleSnapshot)], options: ExportOptions) -> String {
+    func index(_ entries: [(file: String, article: ArticleHeader)], options: ExportOptions) -> String {
         let count = entries.count
         let title = MetadataText.line(options.title) ?? "Offprint: \(count) article" + (count == 1 ? "" : "s")
         var lines = [title, String(repeating: "=", count: DisplayWidth.of(title)), ""]
