@@ -31,6 +31,8 @@ public final class HTMLNode {
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
     private unowned(unsafe) var _parent: HTMLNode?
+    /// Where this node was last seen among its parent's children (checked before searching).
+    private var indexHint = 0
     public private(set) var children: [HTMLNode]
 
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
@@ -78,6 +80,7 @@ public final class HTMLNode {
     public func append(_ child: HTMLNode) {
         child.detach()
         child._parent = self
+        child.indexHint = children.count
         children.append(child)
     }
 
@@ -85,24 +88,26 @@ public final class HTMLNode {
     public func insert(_ child: HTMLNode, at index: Int) {
         child.detach()
         child._parent = self
+        child.indexHint = min(index, children.count)
         children.insert(child, at: min(index, children.count))
     }
 
     /// Removes this node from its parent.
     public func detach() {
-        guard let p = parent else { return }
-        if let i = p.children.firstIndex(where: { $0 === self }) { p.children.remove(at: i) }
+        guard parent != nil else { return }
+        if let i = indexInParent { parent!.children.remove(at: i) }
         _parent = nil
     }
 
     /// Replaces this node in its parent by `nodes` (in order).
     public func replace(with nodes: [HTMLNode]) {
-        guard let p = parent, let i = p.children.firstIndex(where: { $0 === self }) else { return }
+        guard let p = parent, let i = indexInParent else { return }
         p.children.remove(at: i)
         _parent = nil
         for (k, n) in nodes.enumerated() {
             n.detach()
             n._parent = p
+            n.indexHint = i + k
             p.children.insert(n, at: i + k)
         }
     }
@@ -119,12 +124,20 @@ public final class HTMLNode {
         other.removeAllChildren()
         for c in moved {
             c._parent = self
+            c.indexHint = children.count
             children.append(c)
         }
     }
 
     /// The index of this node among its parent's children.
-    public var indexInParent: Int? { parent?.children.firstIndex(where: { $0 === self }) }
+    public var indexInParent: Int? {
+        guard let p = parent else { return nil }
+        let h = indexHint
+        if h < p.children.count && p.children[h] === self { return h }
+        guard let i = p.children.firstIndex(where: { $0 === self }) else { return nil }
+        indexHint = i
+        return i
+    }
 
     /// Child elements only.
     public var elementChildren: [HTMLNode] { children.filter { $0.kind == .element } }
@@ -179,6 +192,7 @@ public final class HTMLNode {
         for c in children {
             let cc = c.clone()
             cc._parent = n
+            cc.indexHint = n.children.count
             n.children.append(cc)
         }
         return n

@@ -108,14 +108,41 @@ extension HTMLNode {
 
     /// Counts the commas (ASCII, Arabic, full-width, ...) Readability counts in a text.
     static func commaCount(_ text: String) -> Int {
-        var n = 0
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0x2C, 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C: n += 1
-            default: break
+        // On UTF-8: `,` U+002C; U+060C D8 8C; U+2E32 E2 B8 B2, U+2E34 E2 B8 B4, U+2E41 E2 B9 81;
+        // U+FE10 EF B8 90, U+FE11 EF B8 91, U+FE50 EF B9 90, U+FF0C EF BC 8C.
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            var i = 0
+            let end = b.count
+            while i < end {
+                let c = b[i]
+                if c == 0x2C {
+                    n += 1
+                } else if c == 0xD8 {
+                    if i + 1 < end && b[i + 1] == 0x8C { n += 1 }
+                } else if c == 0xE2 || c == 0xEF, i + 2 < end {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c == 0xE2 {
+                        if (c1 == 0xB8 && (c2 == 0xB2 || c2 == 0xB4)) || (c1 == 0xB9 && c2 == 0x81) { n += 1 }
+                    } else if (c1 == 0xB8 && (c2 == 0x90 || c2 == 0x91)) || (c1 == 0xB9 && c2 == 0x90)
+                                || (c1 == 0xBC && c2 == 0x8C) {
+                        n += 1
+                    }
+                }
+                i += 1
             }
+            return n
         }
-        return n
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? Array(text.utf8).withUnsafeBufferPointer(count)
+    }
+
+    /// The commas (as `commaCount(_:)`) in all descendant text.
+    var commaCount: Int {
+        switch kind {
+        case .text: return HTMLNode.commaCount(text)
+        case .comment: return 0
+        default: return children.reduce(0) { $0 + $1.commaCount }
+        }
     }
 
     /// Readability's `_getInnerText`: text content trimmed, runs of 2+ white space made one
@@ -129,6 +156,7 @@ extension HTMLNode {
     /// building the string: leading and trailing white space dropped, inner runs of two or
     /// more counted as one character when `normalizeSpaces`.
     func innerTextLength(normalizeSpaces: Bool = true) -> Int {
+        if normalizeSpaces { return textSpan.length }
         var length = 0
         var run = 0
         var seenText = false
@@ -138,7 +166,7 @@ extension HTMLNode {
                     if s.isSpaceFast {
                         run += 1
                     } else {
-                        if seenText && run > 0 { length += normalizeSpaces ? 1 : run }
+                        if seenText && run > 0 { length += run }
                         run = 0
                         seenText = true
                         length += s.value > 0xFFFF ? 2 : 1
@@ -152,9 +180,21 @@ extension HTMLNode {
         return length
     }
 
+    /// The `TextSpan` of all descendant text, in document order (comments skipped).
+    var textSpan: TextSpan {
+        switch kind {
+        case .text: return TextSpan(text)
+        case .comment: return TextSpan()
+        default:
+            var span = TextSpan()
+            for c in children where c.kind != .comment { span.append(c.textSpan) }
+            return span
+        }
+    }
+
     /// Whether any descendant text has a non-white-space character.
     var hasNonWhitespaceText: Bool {
-        if kind == .text { return text.unicodeScalars.contains { !$0.isSpaceFast } }
+        if kind == .text { return TextSpan.hasNonSpace(text) }
         if kind == .comment { return false }
         return children.contains { $0.hasNonWhitespaceText }
     }
@@ -169,39 +209,181 @@ extension HTMLNode {
 
     /// Whether the node is text, or an element, that has only white space (or is a `<br>`).
     var isWhitespaceNode: Bool {
-        (kind == .text && !text.unicodeScalars.contains { !$0.isSpaceFast })
+        (kind == .text && !TextSpan.hasNonSpace(text))
             || (kind == .element && name == "br")
+    }
+}
+
+/// The measure of a text that Readability's `_getInnerText(e).length` takes, kept in a form
+/// that composes: the length of `innerText` (trimmed, inner white-space runs counted as one
+/// character, UTF-16 units) of a concatenation follows from the spans of its parts. Works
+/// on UTF-8 bytes; white space is Unicode `White_Space` (as `isSpaceFast`).
+struct TextSpan {
+    /// Whether the text has a non-white-space character.
+    var hasText = false
+    /// White space before the first non-white-space character (all of it when `!hasText`).
+    var lead = 0
+    /// UTF-16 length from the first to the last non-white-space character, inner runs as one.
+    var core = 0
+    /// White space after the last non-white-space character.
+    var trail = 0
+
+    init() {}
+
+    init(_ text: String) {
+        if let r = text.utf8.withContiguousStorageIfAvailable({ TextSpan(bytes: $0) }) {
+            self = r
+        } else {
+            self = TextSpan(bytes: Array(text.utf8))
+        }
+    }
+
+    init(bytes b: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = b.count
+        var run = 0
+        while i < n {
+            let k = TextSpan.spaceLength(b, i)
+            if k > 0 {
+                run += 1
+                i += k
+                continue
+            }
+            let c = b[i]
+            if hasText {
+                if run > 0 { core += 1 }
+            } else {
+                hasText = true
+                lead = run
+            }
+            run = 0
+            if c < 0x80 { core += 1; i += 1 } else if c < 0xE0 { core += 1; i += 2 } else if c < 0xF0 { core += 1; i += 3 } else { core += 2; i += 4 }
+        }
+        if hasText { trail = run } else { lead = run }
+    }
+
+    init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { TextSpan(bytes: $0) }
+    }
+
+    /// The length of the trimmed, normalised text.
+    var length: Int { hasText ? core : 0 }
+
+    /// The span of this text followed by `next`.
+    mutating func append(_ next: TextSpan) {
+        if !next.hasText {
+            if hasText { trail += next.lead } else { lead += next.lead }
+            return
+        }
+        if !hasText {
+            let l = lead + next.lead
+            self = next
+            lead = l
+            return
+        }
+        core += (trail + next.lead > 0 ? 1 : 0) + next.core
+        trail = next.trail
+    }
+
+    /// The length in bytes of the white-space character at `i` (0 when it is none):
+    /// U+0009-000D, U+0020, U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
+    /// U+205F, U+3000.
+    @inline(__always) static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D)) ? 1 : 0 }
+        let n = b.count
+        if c == 0xC2 { return i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) ? 2 : 0 }
+        if c == 0xE1 { return i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0 }
+        if c == 0xE2, i + 2 < n {
+            let c1 = b[i + 1], c2 = b[i + 2]
+            if c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return 3 }
+            if c1 == 0x81 && c2 == 0x9F { return 3 }
+            return 0
+        }
+        if c == 0xE3 { return i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0 }
+        return 0
+    }
+
+    /// Whether `text` has a character that is not white space.
+    static func hasNonSpace(_ text: String) -> Bool {
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < b.count {
+                let k = spaceLength(b, i)
+                if k == 0 { return true }
+                i += k
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 }
 
 extension String {
     /// Replaces every run of two or more white-space characters with one space (JS `\s{2,}`).
     func collapsingWhitespaceRuns() -> String {
-        var out = String.UnicodeScalarView()
-        var run = 0
-        var pending: Unicode.Scalar?
-        for s in unicodeScalars {
-            if s.isSpaceFast {
-                run += 1
-                if run == 1 { pending = s }
-            } else {
-                if run == 1, let p = pending { out.append(p) } else if run > 1 { out.append(" ") }
-                run = 0
-                pending = nil
-                out.append(s)
+        func collapse(_ b: UnsafeBufferPointer<UInt8>) -> String {
+            // Fast path: no run of two or more.
+            var i = 0
+            var previousSpace = false
+            var hasRun = false
+            while i < b.count {
+                let k = TextSpan.spaceLength(b, i)
+                if k > 0 {
+                    if previousSpace { hasRun = true; break }
+                    previousSpace = true
+                    i += k
+                } else {
+                    previousSpace = false
+                    i += 1
+                }
             }
+            if !hasRun { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            i = 0
+            var runStart = -1, run = 0
+            while i < b.count {
+                let k = TextSpan.spaceLength(b, i)
+                if k > 0 {
+                    if run == 0 { runStart = i }
+                    run += 1
+                    i += k
+                    continue
+                }
+                if run == 1 { out.append(contentsOf: b[runStart..<i]) } else if run > 1 { out.append(0x20) }
+                run = 0
+                out.append(b[i])
+                i += 1
+            }
+            if run == 1 { out.append(contentsOf: b[runStart..<b.count]) } else if run > 1 { out.append(0x20) }
+            return String(decoding: out, as: UTF8.self)
         }
-        if run == 1, let p = pending { out.append(p) } else if run > 1 { out.append(" ") }
-        return String(out)
+        return utf8.withContiguousStorageIfAvailable(collapse) ?? Array(utf8).withUnsafeBufferPointer(collapse)
     }
 
     /// Leading and trailing white space removed (native; Foundation's trimming bridges
     /// through NSString on Linux and is slow on long texts).
     var trimmedWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isSpaceFast }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isSpaceFast })!
-        return String(scalars[first...last])
+        func trim(_ b: UnsafeBufferPointer<UInt8>) -> String {
+            var start = 0
+            while start < b.count {
+                let k = TextSpan.spaceLength(b, start)
+                if k == 0 { break }
+                start += k
+            }
+            if start == b.count { return "" }
+            var end = b.count
+            while end > start {
+                // The start of the last character.
+                var s = end - 1
+                while s > start && b[s] & 0xC0 == 0x80 { s -= 1 }
+                if TextSpan.spaceLength(b, s) == end - s { end = s } else { break }
+            }
+            if start == 0 && end == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+        return utf8.withContiguousStorageIfAvailable(trim) ?? Array(utf8).withUnsafeBufferPointer(trim)
     }
 
     /// White space collapsed to single spaces and trimmed.

@@ -66,6 +66,26 @@ enum ReaderRules {
         "ruby", "samp", "script", "select", "small", "span", "strong", "sub", "sup", "textarea", "time", "var", "wbr",
     ]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Elements removed by the walk when they have no content.
+    static let removedWhenEmpty: Set<String> = ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Elements that keep an otherwise empty paragraph.
+    static let media: Set<String> = ["img", "embed", "object", "iframe", "picture", "svg"]
+
+    /// Whether the class or the id matches (as Readability's match on `class + " " + id`:
+    /// no keyword holds a space, so none can match across the two).
+    static func matchesClassOrID(_ keywords: Keywords, _ node: HTMLNode) -> Bool {
+        keywords.matches(node.className) || keywords.matches(node.idAttribute)
+    }
+
+    /// The number of ASCII commas in `text`.
+    static func asciiCommas(_ text: String) -> Int {
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0
+            for c in b where c == 0x2C { n += 1 }
+            return n
+        }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? Array(text.utf8).withUnsafeBufferPointer(count)
+    }
     static let commas: Set<Character> = [",", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}", "\u{2E32}", "\u{FF0C}"]
 
     static func isPhrasingContent(_ node: HTMLNode) -> Bool {
@@ -212,14 +232,13 @@ final class ReaderView {
 
         var node: HTMLNode? = html
         while let cur = node {
-            let matchString = cur.className + " " + cur.idAttribute
             if !ReaderRules.isProbablyVisible(cur) {
                 node = cur.removeAndGetNext(); continue
             }
             if cur.attribute("aria-modal") == "true" && cur.attribute("role") == "dialog" {
                 node = cur.removeAndGetNext(); continue
             }
-            if articleByline == nil && !metadataHasByline && isValidByline(cur, matchString) {
+            if articleByline == nil && !metadataHasByline && isValidByline(cur) {
                 // Prefer a descendant [itemprop~=name] for the author's name.
                 let end = cur.nextNode(ignoringSelfAndChildren: true)
                 var next = cur.nextNode()
@@ -236,8 +255,8 @@ final class ReaderView {
                 node = cur.removeAndGetNext(); continue
             }
             if stripUnlikely {
-                if ReaderRules.unlikelyCandidates.matches(matchString)
-                    && !ReaderRules.okMaybeItsACandidate.matches(matchString)
+                if ReaderRules.matchesClassOrID(ReaderRules.unlikelyCandidates, cur)
+                    && !ReaderRules.matchesClassOrID(ReaderRules.okMaybeItsACandidate, cur)
                     && !cur.hasAncestor("table") && !cur.hasAncestor("code")
                     && cur.name != "body" && cur.name != "a" {
                     node = cur.removeAndGetNext(); continue
@@ -246,8 +265,7 @@ final class ReaderView {
                     node = cur.removeAndGetNext(); continue
                 }
             }
-            if ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"].contains(cur.name)
-                && ReaderRules.isElementWithoutContent(cur) {
+            if ReaderRules.removedWhenEmpty.contains(cur.name) && ReaderRules.isElementWithoutContent(cur) {
                 node = cur.removeAndGetNext(); continue
             }
             if ReaderRules.tagsToScore.contains(cur.name) { elementsToScore.append(cur) }
@@ -291,13 +309,14 @@ final class ReaderView {
         var candidates: [HTMLNode] = []
         for element in elementsToScore {
             guard let parent = element.parent, parent.kind == .element else { continue }
-            let text = element.innerText()
-            let length = text.utf16.count
+            // innerText's length and commas, without building it (commas are not white
+            // space, so the text content has the same ones).
+            let length = element.textSpan.length
             if length < 25 { continue }
             let ancestors = element.ancestors(maxDepth: 5)
             if ancestors.isEmpty { continue }
             var contentScore = 1.0
-            contentScore += Double(HTMLNode.commaCount(text) + 1)
+            contentScore += Double(element.commaCount + 1)
             contentScore += Double(min(length / 100, 3))
             for (level, ancestor) in ancestors.enumerated() {
                 guard let ap = ancestor.parent, ap.kind == .element else { continue }
@@ -393,11 +412,10 @@ final class ReaderView {
                     append = true
                 } else if sibling.name == "p" {
                     let density = linkDensity(sibling)
-                    let content = sibling.innerText()
-                    let length = content.utf16.count
+                    let length = sibling.innerTextLength()
                     if length > 80 && density < 0.25 {
                         append = true
-                    } else if length < 80 && length > 0 && density == 0 && ReaderRules.endsSentence(content) {
+                    } else if length < 80 && length > 0 && density == 0 && ReaderRules.endsSentence(sibling.innerText()) {
                         append = true
                     }
                 }
@@ -464,19 +482,29 @@ final class ReaderView {
     func linkDensity(_ element: HTMLNode) -> Double {
         let textLength = element.innerTextLength()
         if textLength == 0 { return 0 }
+        // The links' lengths are added in document order, as Readability does.
         var linkLength = 0.0
-        for a in element.elements(in: ["a"]) {
-            let href = a.attribute("href") ?? ""
-            let coefficient = (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
-            linkLength += Double(a.innerTextLength()) * coefficient
+        func visit(_ n: HTMLNode) {
+            for c in n.children where c.kind == .element {
+                if c.name == "a" { linkLength += Double(c.innerTextLength()) * ReaderView.linkCoefficient(c) }
+                if !c.children.isEmpty { visit(c) }
+            }
         }
+        visit(element)
         return linkLength / Double(textLength)
     }
 
-    private func isValidByline(_ node: HTMLNode, _ matchString: String) -> Bool {
+    /// A link to a `#fragment` counts 0.3 of its length in the link density, others 1.
+    static func linkCoefficient(_ a: HTMLNode) -> Double {
+        let href = a.attribute("href") ?? ""
+        return (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
+    }
+
+    private func isValidByline(_ node: HTMLNode) -> Bool {
         let rel = node.attribute("rel")
         let itemprop = node.attribute("itemprop")
-        guard rel == "author" || (itemprop?.contains("author") ?? false) || ReaderRules.byline.matches(matchString) else {
+        guard rel == "author" || (itemprop?.contains("author") ?? false)
+                || ReaderRules.matchesClassOrID(ReaderRules.byline, node) else {
             return false
         }
         let length = node.textContent.trimmedWhitespace.utf16.count
@@ -489,14 +517,6 @@ final class ReaderView {
         return ReaderRules.textSimilarity(articleTitle, heading) > 0.75
     }
 
-    private func textDensity(_ e: HTMLNode, _ tags: Set<String>) -> Double {
-        let total = e.innerTextLength()
-        if total == 0 { return 0 }
-        var children = 0
-        for c in e.elements(in: tags) { children += c.innerTextLength() }
-        return Double(children) / Double(total)
-    }
-
     // MARK: - Cleaning the article (Readability's _prepArticle)
 
     private func prepArticle(_ article: HTMLNode) {
@@ -505,8 +525,9 @@ final class ReaderView {
         cleanConditionally(article, "fieldset")
         for tag in ["object", "embed", "footer", "link", "aside"] { clean(article, tag) }
         for top in article.elementChildren {
-            cleanMatchedNodes(top) { node, matchString in
-                ReaderRules.matchesShareElement(matchString) && node.textContent.utf16.count < 500
+            cleanMatchedNodes(top) { node in
+                (ReaderRules.matchesShareElement(node.className) || ReaderRules.matchesShareElement(node.idAttribute))
+                    && node.textContent.utf16.count < 500
             }
         }
         for tag in ["iframe", "input", "textarea", "select"] { clean(article, tag) }
@@ -519,13 +540,13 @@ final class ReaderView {
         cleanConditionally(article, "div")
         for h in article.elements(in: ["h1"]) { h.rename("h2") }
         // Empty paragraphs.
-        for p in article.elements(in: ["p"]).reversed() {
-            let media = p.elements(in: ["img", "embed", "object", "iframe", "picture", "svg"]).count
-            if media == 0 && p.innerText(normalizeSpaces: false).isEmpty { p.detach() }
+        for p in article.elements(in: ["p"]).reversed()
+        where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
+            p.detach()
         }
         for br in article.elements(in: ["br"]) {
             var next = br.nextSiblingNode
-            while let n = next, n.kind != .element, n.textContent.trimmedWhitespace.isEmpty {
+            while let n = next, n.kind != .element, !n.hasNonWhitespaceText {
                 next = n.nextSiblingNode
             }
             if let n = next, n.name == "p" { br.detach() }
@@ -545,11 +566,11 @@ final class ReaderView {
         for n in e.elements(in: [tag]).reversed() { n.detach() }
     }
 
-    private func cleanMatchedNodes(_ e: HTMLNode, _ filter: (HTMLNode, String) -> Bool) {
+    private func cleanMatchedNodes(_ e: HTMLNode, _ filter: (HTMLNode) -> Bool) {
         let end = e.nextNode(ignoringSelfAndChildren: true)
         var next = e.nextNode()
         while let n = next, n !== end {
-            if filter(n, n.className + " " + n.idAttribute) { next = n.removeAndGetNext() } else { next = n.nextNode() }
+            if filter(n) { next = n.removeAndGetNext() } else { next = n.nextNode() }
         }
     }
 
@@ -589,38 +610,99 @@ final class ReaderView {
         }
     }
 
+    /// What `shouldRemoveConditionally` asks of an element's descendants, gathered in one
+    /// walk (it used to take a dozen).
+    private struct SubtreeFacts {
+        var listLength = 0, headingLength = 0, textishLength = 0
+        var p = 0, img = 0, li = 0, input = 0
+        var hasDataTable = false
+        var embeds = 0
+        var hasVideo = false
+        /// Each descendant link's text length and coefficient, in document order.
+        var links: [(length: Int, coefficient: Double)] = []
+        /// ASCII commas in the text.
+        var commas = 0
+    }
+
+    /// The text span of `n`'s descendants, gathering `facts` about them on the way.
+    private func gather(_ n: HTMLNode, _ facts: inout SubtreeFacts) -> TextSpan {
+        var span = TextSpan()
+        for c in n.children {
+            switch c.kind {
+            case .text:
+                facts.commas += ReaderRules.asciiCommas(c.text)
+                span.append(TextSpan(c.text))
+                continue
+            case .element:
+                break
+            default:
+                continue
+            }
+            var linkSlot = -1
+            if c.name == "a" {
+                linkSlot = facts.links.count
+                facts.links.append((0, ReaderView.linkCoefficient(c)))
+            }
+            let inner = gather(c, &facts)
+            let length = inner.length
+            switch c.name {
+            case "a": facts.links[linkSlot].length = length
+            case "ul", "ol": facts.listLength += length; facts.textishLength += length
+            case "h1", "h2", "h3", "h4", "h5", "h6": facts.headingLength += length
+            case "p": facts.p += 1; facts.textishLength += length
+            case "img": facts.img += 1; facts.textishLength += length
+            case "li": facts.li += 1; facts.textishLength += length
+            case "input": facts.input += 1
+            case "table":
+                facts.textishLength += length
+                if !facts.hasDataTable && isDataTable(c) { facts.hasDataTable = true }
+            case "blockquote", "dl", "div", "pre", "span", "td": facts.textishLength += length
+            case "object", "embed", "iframe":
+                facts.embeds += 1
+                if !facts.hasVideo && c.attributes.contains(where: { ReaderRules.videos.matches($0.value) }) {
+                    facts.hasVideo = true
+                }
+            default: break
+            }
+            span.append(inner)
+        }
+        return span
+    }
+
     private func shouldRemoveConditionally(_ node: HTMLNode, _ tag: String) -> Bool {
+        var facts = SubtreeFacts()
+        let innerLength = gather(node, &facts).length
+        func share(_ part: Int) -> Double { innerLength == 0 ? 0 : Double(part) / Double(innerLength) }
+
         var isList = tag == "ul" || tag == "ol"
-        let innerLength = node.innerTextLength()
         if !isList {
-            var listLength = 0
-            for l in node.elements(in: ["ul", "ol"]) { listLength += l.innerTextLength() }
-            isList = innerLength > 0 && Double(listLength) / Double(innerLength) > 0.9
+            isList = innerLength > 0 && Double(facts.listLength) / Double(innerLength) > 0.9
         }
         if tag == "table" && isDataTable(node) { return false }
         if node.hasAncestor("table", maxDepth: -1, filter: isDataTable) { return false }
         if node.hasAncestor("code") { return false }
-        if node.elements(in: ["table"]).contains(where: isDataTable) { return false }
+        if facts.hasDataTable { return false }
         let weight = classWeight(node)
         if weight < 0 { return true }
-        let innerText = node.innerText()
-        if innerText.utf8.reduce(0, { $0 + ($1 == 0x2C ? 1 : 0) }) >= 10 { return false }
+        if facts.commas >= 10 { return false }
 
-        let p = node.count(of: "p")
-        let img = node.count(of: "img")
-        let li = node.count(of: "li") - 100
-        let input = node.count(of: "input")
-        let headingDensity = textDensity(node, ReaderRules.headings)
-        var embedCount = 0
-        for embed in node.elements(in: ["object", "embed", "iframe"]) {
-            if embed.attributes.contains(where: { ReaderRules.videos.matches($0.value) }) { return false }
-            embedCount += 1
+        let p = facts.p
+        let img = facts.img
+        let li = facts.li - 100
+        let input = facts.input
+        let headingDensity = share(facts.headingLength)
+        if facts.hasVideo { return false }
+        let embedCount = facts.embeds
+        // Both word lists are at most 24 UTF-8 bytes, so longer texts need not be built.
+        if innerLength <= 24 {
+            let innerText = node.innerText()
+            if ReaderRules.isAdWords(innerText) || ReaderRules.isLoadingWords(innerText) { return true }
         }
-        if ReaderRules.isAdWords(innerText) || ReaderRules.isLoadingWords(innerText) { return true }
-        let contentLength = innerText.utf16.count
-        let density = linkDensity(node)
-        let textish: Set<String> = ReaderRules.divToPElements.union(["span", "li", "td"])
-        let textDens = textDensity(node, textish)
+        let contentLength = innerLength
+        var linkLength = 0.0
+        for link in facts.links { linkLength += Double(link.length) * link.coefficient }
+        let density = innerLength == 0 ? 0 : linkLength / Double(innerLength)
+        let textDens = share(facts.textishLength)
         let isFigureChild = node.hasAncestor("figure")
 
         var remove = false
@@ -637,7 +719,7 @@ final class ReaderView {
 
         if isList && remove {
             for child in node.elementChildren where child.elementChildren.count > 1 { return remove }
-            if img == node.count(of: "li") { return false }
+            if img == facts.li { return false }
         }
         return remove
     }

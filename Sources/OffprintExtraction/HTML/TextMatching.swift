@@ -19,12 +19,15 @@ struct Keywords: Sendable {
 
     func matches(_ s: String) -> Bool {
         if s.isEmpty { return false }
-        var bytes = Array(s.utf8)
-        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
-        for w in words where Keywords.find(w, in: bytes, from: 0) != nil { return true }
+        return s.utf8.withContiguousStorageIfAvailable(matches) ?? Array(s.utf8).withUnsafeBufferPointer(matches)
+    }
+
+    /// `matches` on UTF-8 bytes, ASCII letters compared case-insensitively (the words are lower case).
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for w in words where Keywords.findFolded(w, in: bytes, from: 0) != nil { return true }
         for t in tokens {
             var from = 0
-            while let at = Keywords.find(t, in: bytes, from: from) {
+            while let at = Keywords.findFolded(t, in: bytes, from: from) {
                 let before = at == 0 || bytes[at - 1] == 0x20
                 let end = at + t.count
                 let after = end == bytes.count || bytes[end] == 0x20
@@ -33,6 +36,28 @@ struct Keywords: Sendable {
             }
         }
         return false
+    }
+
+    /// The first index of lower-case `needle` in `hay` (ASCII letters folded to lower case)
+    /// at or after `from`.
+    static func findFolded(_ needle: [UInt8], in hp: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = needle.count, h = hp.count
+        guard n > 0, h - from >= n else { return nil }
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        return needle.withUnsafeBufferPointer { np in
+            let first = np[0]
+            var i = from
+            let last = h - n
+            while i <= last {
+                if lower(hp[i]) == first {
+                    var k = 1
+                    while k < n && lower(hp[i + k]) == np[k] { k += 1 }
+                    if k == n { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// The first index of `needle` in `hay` at or after `from`.
