@@ -22,18 +22,25 @@ public enum HTMLSerializer {
     public static func escapeAttribute(_ s: String) -> String { escape(s, quotes: true) }
 
     private static func escape(_ s: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            default: out.unicodeScalars.append(ch)
+        func run(_ b: UnsafeBufferPointer<UInt8>) -> String {
+            // Most text has nothing to escape.
+            guard b.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && $0 == 0x22) }) else {
+                return s
             }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            for c in b {
+                switch c {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return s.utf8.withContiguousStorageIfAvailable(run) ?? Array(s.utf8).withUnsafeBufferPointer(run)
     }
 
     private static func write(_ n: HTMLNode, into out: inout String) {

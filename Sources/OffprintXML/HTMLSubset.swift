@@ -149,7 +149,7 @@ public enum HTMLSubset {
 
     /// Replaces an image by its alt text (nothing when the alt text is empty).
     public static func replaceImageByAlt(_ img: HTMLNode) {
-        let alt = (img.attribute("alt") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let alt = (img.attribute("alt") ?? "").trimmingWhiteSpace
         if alt.isEmpty { img.detach() } else { img.replace(with: [HTMLNode.textNode(xmlSafe(alt))]) }
     }
 
@@ -159,7 +159,7 @@ public enum HTMLSubset {
             let v = xmlSafe(a.value)
             switch (a.name, el.name) {
             case ("id", _):
-                let t = v.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = v.trimmingWhiteSpace
                 if !t.isEmpty { kept.append(.init(name: "id", value: t)) }
             case ("title", _):
                 kept.append(.init(name: "title", value: v))
@@ -171,7 +171,7 @@ public enum HTMLSubset {
             case ("href", "a"):
                 if let h = safeHref(v) { kept.append(.init(name: "href", value: h)) }
             case ("src", "img"):
-                let s = v.trimmingCharacters(in: .whitespacesAndNewlines)
+                let s = v.trimmingWhiteSpace
                 if isSafeImageSource(s) { kept.append(.init(name: "src", value: s)) }
             case ("alt", "img"):
                 kept.append(.init(name: "alt", value: v))
@@ -196,7 +196,7 @@ public enum HTMLSubset {
             }
         }
         if el.name == "a", el.attribute("id") == nil, !kept.contains(where: { $0.name == "id" }),
-           let n = el.attribute("name")?.trimmingCharacters(in: .whitespacesAndNewlines), !n.isEmpty {
+           let n = el.attribute("name")?.trimmingWhiteSpace, !n.isEmpty {
             kept.append(.init(name: "id", value: xmlSafe(n)))
         }
         el.attributes = kept
@@ -205,9 +205,21 @@ public enum HTMLSubset {
     /// `href` values kept in the subset: anything but `javascript:`, `vbscript:`, `data:`
     /// and `file:` URLs, trimmed; nil when dropped.
     static func safeHref(_ value: String) -> String? {
-        let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = value.trimmingWhiteSpace
         if t.isEmpty { return nil }
-        let lower = t.lowercased().filter { !$0.isWhitespace }
+        let lower: String
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the first 11 bytes that are not white space, lower-cased, are all the
+            // prefix tests below read.
+            var head: [UInt8] = []
+            for b in t.utf8 where !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) {
+                head.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                if head.count == 11 { break }
+            }
+            lower = String(decoding: head, as: UTF8.self)
+        } else {
+            lower = t.lowercased().filter { !$0.isWhitespace }
+        }
         for bad in ["javascript:", "vbscript:", "data:", "file:", "about:", "blob:"] where lower.hasPrefix(bad) {
             return nil
         }
@@ -587,7 +599,7 @@ public enum HTMLSubset {
     /// A well-formed BCP 47 language tag (RFC 5646) in its conventional case, made from
     /// `value` (underscores read as hyphens, whitespace trimmed); nil when not well formed.
     public static func normalizedLanguageTag(_ value: String) -> String? {
-        let t = value.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "-")
+        let t = value.trimmingWhiteSpace.replacingOccurrences(of: "_", with: "-")
         guard !t.isEmpty, t.count <= 64, t.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false).map { String($0) }
         func alpha(_ s: String) -> Bool { s.allSatisfy { $0.isLetter } }
@@ -697,5 +709,18 @@ public enum HTMLSubset {
         _ = lit(58)
         guard let om = num(2), om < 60 else { return false }
         return i == c.count
+    }
+}
+
+extension String {
+    /// Leading and trailing Unicode white space removed (what Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` removes), without bridging through
+    /// NSString, which is slow on long values such as `data:` URIs.
+    var trimmingWhiteSpace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
     }
 }

@@ -13,48 +13,78 @@ import Glibc
 public enum MojibakeRepair {
     /// `text` with every repairable run repaired; the same string when there is none.
     public static func repair(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { repair(text, bytes: $0) }
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 `b`, and its length in bytes.
+    @inline(__always) private static func scalar(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let c = UInt32(b[i])
+        if c < 0x80 { return (c, 1) }
+        if c < 0xE0 { return ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0 { return ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
+    /// `repair` on the UTF-8 of `text`: runs are found byte-wise (ASCII, most of a page, is
+    /// skipped without decoding); a new string is built only when a run is repaired.
+    private static func repair(_ text: String, bytes b: UnsafeBufferPointer<UInt8>) -> String {
         // Cheap pre-checks: GBK mojibake needs CJK ideographs, Latin-1 mojibake needs Ã/Â-like
         // lead characters.
         var hasCJK = false, hasLatinLead = false
-        for s in text.unicodeScalars where s.value >= 0xC2 {
-            if s.value >= 0x4E00 && s.value <= 0x9FFF { hasCJK = true } else if s.value <= 0xEF { hasLatinLead = true }
-            if hasCJK && hasLatinLead { break }
+        var i = 0
+        let n = b.count
+        while i < n {
+            if b[i] < 0xC3 { i += 1; continue }  // ASCII, continuation bytes, and U+0080-00BF
+            let (v, k) = scalar(b, i)
+            if v >= 0xC2 {
+                if v >= 0x4E00 && v <= 0x9FFF { hasCJK = true } else if v <= 0xEF { hasLatinLead = true }
+                if hasCJK && hasLatinLead { break }
+            }
+            i += k
         }
         guard hasCJK || hasLatinLead else { return text }
-        // Find runs without copying; build a new string only when a run is repaired.
-        let scalars = text.unicodeScalars
-        var repairs: [(Range<String.Index>, String)] = []
-        var runStart: String.Index?
+        var repairs: [(start: Int, end: Int, fixed: String)] = []
+        var runStart = -1
         var runLength = 0
-        func flush(_ end: String.Index) {
-            if let start = runStart, runLength >= 2, let fixed = repairRun(String(scalars[start..<end])) {
-                repairs.append((start..<end, fixed))
+        func flush(_ end: Int) {
+            if runStart >= 0, runLength >= 2,
+               let fixed = repairRun(String(decoding: UnsafeBufferPointer(rebasing: b[runStart..<end]), as: UTF8.self)) {
+                repairs.append((runStart, end, fixed))
             }
-            runStart = nil
+            runStart = -1
             runLength = 0
         }
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            if s.value >= 0x80 && !s.isSpaceFast && !CharsetScoring.commonPunctuation.contains(s) {
-                if runStart == nil { runStart = i }
+        i = 0
+        while i < n {
+            if b[i] < 0x80 {
+                if runStart >= 0 { flush(i) }
+                i += 1
+                continue
+            }
+            let (v, k) = scalar(b, i)
+            let s = Unicode.Scalar(v)!
+            if !s.isSpaceFast && !CharsetScoring.commonPunctuation.contains(s) {
+                if runStart < 0 { runStart = i }
                 runLength += 1
-            } else if runStart != nil {
+            } else if runStart >= 0 {
                 flush(i)
             }
-            i = scalars.index(after: i)
+            i += k
         }
-        flush(scalars.endIndex)
+        flush(n)
         guard !repairs.isEmpty else { return text }
-        var out = ""
-        var from = text.startIndex
-        for (range, fixed) in repairs {
-            out += text[from..<range.lowerBound]
-            out += fixed
-            from = range.upperBound
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var from = 0
+        for r in repairs {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<r.start]))
+            out.append(contentsOf: r.fixed.utf8)
+            from = r.end
         }
-        out += text[from...]
-        return out
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<n]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The repaired form of one run of non-ASCII characters, or nil.

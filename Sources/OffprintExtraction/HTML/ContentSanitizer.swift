@@ -86,8 +86,20 @@ enum ContentSanitizer {
 
     /// Whether a URL may be kept: not `javascript:`/`vbscript:`, and `data:` only for images.
     static func isSafeURL(_ value: String, isImage: Bool) -> Bool {
-        let lower = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            .filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        let lower: String
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every URL, and long data: URIs): the first 11 bytes that are not
+            // white space or controls, lower-cased, are all the prefix tests below read.
+            var head: [UInt8] = []
+            for b in value.utf8 where b > 0x20 {
+                head.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                if head.count == 11 { break }
+            }
+            lower = String(decoding: head, as: UTF8.self)
+        } else {
+            lower = value.trimmedWhitespace.lowercased()
+                .filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        }
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") { return false }
         if lower.hasPrefix("data:") { return isImage && lower.hasPrefix("data:image/") }
         return true

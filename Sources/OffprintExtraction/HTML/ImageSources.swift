@@ -97,7 +97,7 @@ enum ImageSources {
     /// The best source of `img`, or nil when it has none.
     static func chooseSource(_ img: HTMLNode) -> String? {
         func value(_ name: String) -> String? {
-            guard let v = img.attribute(name)?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty,
+            guard let v = img.attribute(name)?.trimmedWhitespace, !v.isEmpty,
                   v != "null", v != "about:blank", v != "#" else { return nil }
             return v
         }

@@ -12,7 +12,7 @@ enum OfflineImages {
         var out: [ImageResource] = []
         var seen = Set<String>()
         for img in root.elements(in: ["img"]) {
-            guard let src = img.attribute("src")?.trimmingCharacters(in: .whitespacesAndNewlines), !src.isEmpty else {
+            guard let src = img.attribute("src")?.trimmedWhitespace, !src.isEmpty else {
                 img.detach()
                 continue
             }
@@ -138,7 +138,7 @@ enum MediaType {
 enum URLResolver {
     /// A URL from a string, percent-encoding characters Foundation rejects (spaces, non-ASCII).
     static func parse(_ s: String) -> URL? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedWhitespace
         if let u = URL(string: t) { return u }
         var allowed = CharacterSet.urlQueryAllowed
         allowed.insert(charactersIn: "#%")
@@ -149,7 +149,7 @@ enum URLResolver {
     /// `reference` resolved against `base`; the reference itself when there is no base or it
     /// is already absolute; nil when it cannot be parsed.
     static func resolve(_ reference: String, against base: URL?) -> String? {
-        let t = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = reference.trimmedWhitespace
         guard let ref = parse(t) else { return nil }
         if ref.scheme != nil { return ref.absoluteString }
         guard let base, base.scheme != nil else { return t }
