@@ -31,7 +31,8 @@ struct SearchCommand: ParsableCommand {
             if let library = try LibraryLocation.openForReading(options, root.global) {
                 defer { library.close() }
                 let found = try SearchCommand.search(library: library, query: query)
-                let summaries = Dictionary(uniqueKeysWithValues: try library.listArticles().map { ($0.id, $0) })
+                // Only the hits' summaries are read, not the whole list.
+                let summaries = Dictionary(uniqueKeysWithValues: try library.summaries(found.map(\.id)).map { ($0.id, $0) })
                 let listings = found.compactMap { h in summaries[h.id].map {
                     ArticleListing(id: $0.id, metadata: $0.metadata, state: $0.state, addedAt: $0.addedAt)
                 } }

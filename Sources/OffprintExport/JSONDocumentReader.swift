@@ -12,9 +12,11 @@ import OffprintModel
 public struct JSONDocument: Sendable {
     /// One article of the document.
     public struct Article: Sendable {
+        /// The article id (`id`).
         public var id: ArticleID
         /// The head hash the writing library showed (`head`).
         public var head: ContentHash
+        /// Title, byline, excerpt, site name, lang, dir, published time and URL as written.
         public var metadata: ArticleMetadata
         /// Tags, read, favorite, archived as written (`deleted` is false).
         public var state: ArticleState

@@ -29,7 +29,10 @@ public struct SearchHit: Sendable, Hashable {
 /// The text the index holds for one article: what a scan search reads instead of parsing
 /// every body again.
 public struct SearchableArticle: Sendable, Hashable {
+    /// The article.
     public var id: ArticleID
+    /// The head's title, byline and site name as indexed (fullwidth letters and digits
+    /// folded); nil when unknown.
     public var title: String?
     public var byline: String?
     public var siteName: String?
@@ -215,5 +218,28 @@ extension Library {
     /// - Throws: `OffprintError` when the library cannot be written.
     public func rebuildSearchIndex() throws {
         try write { db in try SearchIndex.rebuild(db) }
+    }
+}
+
+extension Library {
+    /// The summaries of the articles `ids` that exist and are not deleted, in the order
+    /// given (unknown and deleted ids skipped): what `search` shows for its hits without
+    /// reading every article as `listArticles()` does.
+    ///
+    /// - Throws: `.badLibrary` when a head revision does not parse.
+    public func summaries(_ ids: [ArticleID]) throws -> [ArticleSummary] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT a.id, a.head AS hash, a.merged, a.leaves, a.added_at, a.updated_at, r.canonical
+                FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ? AND a.deleted = 0
+                """)
+            return try ids.compactMap { id in
+                guard let row = try Row.fetchOne(statement, arguments: [id.hex]) else { return nil }
+                let (head, r) = try RevisionGraph.effectiveHead(row)
+                return ArticleSummary(id: id, head: head, metadata: r.metadata, state: r.state,
+                                      addedAt: Self.date(row["added_at"]), updatedAt: Self.date(row["updated_at"]),
+                                      leafCount: row["leaves"])
+            }
+        }
     }
 }
