@@ -117,7 +117,7 @@ import Testing
         #expect(da == (try Data(contentsOf: URL(fileURLWithPath: b))))
         let doc = try json(String(decoding: da, as: UTF8.self)) as! [String: Any]
         #expect(doc["format"] as? String == "offprint")
-        #expect(doc["version"] as? Int == 1)
+        #expect(doc["version"] as? Int == 2)
         let ids = (doc["articles"] as! [[String: Any]]).map { $0["id"] as! String }
         #expect(ids.count == 3)
         #expect(ids == ids.sorted())
