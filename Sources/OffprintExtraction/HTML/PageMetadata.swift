@@ -153,22 +153,10 @@ struct PageMetadata {
         return title
     }
 
-    /// A byline without its lead-in word (`By`, `Von`, `Par`, `Por`, `Door`, `Autor:`, ...)
-    /// and without trailing punctuation.
+    /// A byline without its lead-in word (`By`, `Von`, `Par`, `Autor:`, ...), a trailing date
+    /// and trailing punctuation; empty when it is only a label or a date (`BylineText.clean`).
     static func cleanByline(_ byline: String) -> String {
-        var b = byline.normalizedSpace
-        let lower = b.lowercased()
-        for prefix in ["by ", "von ", "par ", "por ", "door ", "di ", "av ", "autor: ", "autorin: ", "author: ",
-                       "text: ", "von: ", "by: ", "written by ", "posted by ", "geschrieben von "]
-        where lower.hasPrefix(prefix) && b.count > prefix.count + 1 {
-            b = String(b.dropFirst(prefix.count))
-            break
-        }
-        while let last = b.last, last == "," || last == ";" || last == "|" || last == "·" || last == "-" {
-            b.removeLast()
-            b = b.trimmedWhitespace
-        }
-        return b
+        BylineText.clean(byline) ?? ""
     }
 
     /// The `href` of the first `<link rel=canonical>`.

@@ -1,0 +1,103 @@
+// BylineText: what is left of a byline once the words around the name are gone. Bylines found
+// in a page (a `.byline`/`.author` element, `meta name=author`) often carry a label before the
+// name (`Von:`, `Autor:`, `Erstellt von`, `Zeige alle Beiträge von`), the publication date
+// after it (`eseppelt · 31. Oktober 2023`, `MORITZ GATHMANN am 21. April 2020`,
+// `Poppy Reid Feb 21, 2020`), or are only a label (`Posted on`, `Veröffentlicht am`,
+// `Name *`) or only a date (`09.10.2021`). The rules follow what trafilatura's metadata
+// module does with author strings (lead-in words and dates removed, labels rejected); the
+// word lists are ours. docs/extraction.md, "Metadata", "Bylines".
+import Foundation
+
+enum BylineText {
+    /// Lead-in labels, lower-cased, matched at the start (case-insensitive); a colon after
+    /// the label may or may not be followed by a space.
+    static let leadIns: [String] = [
+        "zeige alle beiträge von ", "alle beiträge von ", "view all posts by ", "all posts by ",
+        "about the author - ", "about the author ", "written by ", "posted by ", "geschrieben von ",
+        "erstellt von ", "verfasst von ", "ein beitrag von ", "a post by ", "un article de ",
+        "autorin:", "autor:", "author:", "auteur:", "autore:", "autor/in:", "von:", "by:", "text:", "par:",
+        "by ", "von ", "par ", "por ", "door ", "di ", "av ", "über ", "about ",
+    ]
+
+    /// Words that make a whole byline a label rather than a name (once dates and connectors
+    /// are gone): `Posted on`, `Publiziert am`, `Veröffentlicht am`, `Name *`, `Alle Beiträge`.
+    static let labels: Set<String> = [
+        "posted", "published", "publiziert", "veröffentlicht", "geschrieben", "erstellt", "written", "name",
+        "alle beiträge", "all posts", "kommentare", "comments", "share", "teilen", "publié", "publicado",
+    ]
+
+    static let monthNames: String = {
+        let names = PublishedDate.months.keys.map { NSRegularExpression.escapedPattern(for: $0) }
+        return names.sorted { $0.count > $1.count }.joined(separator: "|")
+    }()
+
+    /// A date with what ties it to the name before it (`·`, `,`, `-`, `|`, `am`, `on`, `le`, a
+    /// weekday), to the end of the byline. Dates: `31.10.2023`, `26/10/13`, `2023-10-31`,
+    /// `31. Oktober 2023`, `Oktober 31`, `Feb 21, 2020`.
+    static let trailingDate = Pattern(
+        "(?:\\s*(?:[,·|•–—-]|\\bam\\b|\\bon\\b|\\ble\\b|\\bel\\b|\\bden\\b|\\bvom\\b))*\\s*"
+            + "(?:\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\\b(?:mon|diens|donners|frei|sams|sonn)tag|\\bmittwoch"
+            + "|\\b(?:lun|mar|mercre|jeu|vendre|same)di|\\bdimanche)?,?\\s*"
+            + "(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\d{4}-\\d{1,2}-\\d{1,2}\\b|\\d{1,2}\\.?\\s+(?:"
+            + monthNames + ")\\b|\\b(?:" + monthNames + ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b).*$")
+
+    /// `257 Artikel`, `12 posts`: a count of the author's articles after the name.
+    static let trailingCount = Pattern("\\s+\\d+\\s+(?:artikel|articles|beiträge|posts|articles publiés)\\s*$")
+
+    /// The name in `byline`, or nil when it is only a label or a date.
+    static func clean(_ byline: String) -> String? {
+        var b = byline.normalizedSpace
+        // `Datum: 19.11.2021 Autor: Fritz Imhof`: a label later in the text names the author.
+        let lower = b.lowercased()
+        for label in ["autor: ", "author: ", "autorin: ", "auteur: "] {
+            if let r = lower.range(of: " " + label) {
+                let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+                b = String(b.dropFirst(offset))
+                break
+            }
+        }
+        b = strippingLeadIn(b)
+        if let m = matchRange(of: trailingCount, in: b) { b = String(b[..<m.lowerBound]) }
+        if let m = matchRange(of: trailingDate, in: b), m.lowerBound > b.startIndex {
+            let head = String(b[..<m.lowerBound]).trimmedWhitespace
+            // `Last Updated: January 7, 2025` stays whole: the date is the byline's point.
+            if !head.isEmpty && !head.hasSuffix(":") { b = head }
+        }
+        b = b.trimmedWhitespace
+        while let last = b.last, ",;|·-–—→»:".contains(last) {
+            if last == ":" && b == byline.normalizedSpace { return nil }   // `Peter sagt:` is a comment heading
+            b.removeLast()
+            b = b.trimmedWhitespace
+        }
+        // Connectors left at the end (`Publiziert am`, `Posted on`).
+        for tail in [" am", " on", " le", " el", " by", " von"] where b.lowercased().hasSuffix(tail) {
+            b = String(b.dropLast(tail.count)).trimmedWhitespace
+        }
+        let folded = b.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " *:"))
+        if labels.contains(folded) || b.hasSuffix("*") { return nil }
+        if folded.hasSuffix("(erforderlich)") || folded.hasSuffix("(required)") { return nil }
+        guard b.contains(where: \.isLetter) else { return nil }
+        // Only a date (`Jun 18th 2018`, `Donnerstag, 4. November 2021`).
+        let padded = " " + b
+        if let m = matchRange(of: trailingDate, in: padded), String(padded[..<m.lowerBound]).trimmedWhitespace.isEmpty {
+            return nil
+        }
+        return b
+    }
+
+    /// The range of `pattern`'s first match in `s`.
+    static func matchRange(of pattern: Pattern, in s: String) -> Range<String.Index>? {
+        guard let m = pattern.regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) else { return nil }
+        return Range(m.range, in: s)
+    }
+
+    /// `byline` without one lead-in label.
+    static func strippingLeadIn(_ byline: String) -> String {
+        let lower = byline.lowercased()
+        for prefix in leadIns where lower.hasPrefix(prefix) {
+            let rest = String(byline.dropFirst(prefix.count)).trimmedWhitespace
+            if rest.count > 1 { return rest }
+        }
+        return byline
+    }
+}
