@@ -57,7 +57,11 @@ public enum FormatsLocator {
 }
 
 /// Reading one format's folder of a Formats directory (`Formats/epub`, `Formats/html`, ...):
-/// the one place template and data files are loaded, for every exporter.
+/// the one place template and data files are loaded, for every exporter. A user's own copy
+/// (`--templates DIR`, `OFFPRINT_FORMATS`) may hold only the files it changes: a file it
+/// lacks is read from the built-in Formats directory (found as `FormatsLocator.locate` does
+/// without an override or environment value), so copies made for an older version keep
+/// working when a format gains a template.
 struct FormatFolder {
     /// The folder, e.g. `<Formats>/epub`.
     let directory: URL
@@ -67,7 +71,13 @@ struct FormatFolder {
     /// The bytes of file `name`.
     /// - Throws: `OffprintError(.failed, path, "cannot read the <format> template; check --templates or OFFPRINT_FORMATS")`.
     func data(_ name: String) throws -> Data {
-        let url = directory.appendingPathComponent(name)
+        var url = directory.appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: url.path),
+           let builtIn = try? FormatsLocator.locate(environment: [:]) {
+            let fallback = builtIn.appendingPathComponent(directory.lastPathComponent, isDirectory: true)
+                .appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: fallback.path) { url = fallback }
+        }
         do { return try Data(contentsOf: url) } catch {
             throw OffprintError(.failed, url.path, "cannot read the \(format) template; check --templates or OFFPRINT_FORMATS")
         }

@@ -149,6 +149,22 @@ import Testing
         #expect(throws: OffprintError.self) { try Fixtures.export([]) }
     }
 
+    /// A user's Formats copy holding only the chapter template: the other files (the cover
+    /// page, added after such copies were made, among them) come from the built-in folder.
+    @Test func partialTemplatesFallBackToTheBuiltInFiles() throws {
+        let mine = TestPaths.temporaryDirectory().appendingPathComponent("MyFormats/epub", isDirectory: true)
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        var chapter = try String(contentsOf: Fixtures.formats.appendingPathComponent("epub/chapter.xhtml.mustache"), encoding: .utf8)
+        chapter = chapter.replacingOccurrences(of: "<body", with: "<!-- my chapter template --><body")
+        try chapter.write(to: mine.appendingPathComponent("chapter.xhtml.mustache"), atomically: true, encoding: .utf8)
+        var o = Fixtures.options()
+        o.formatsDirectory = mine.deletingLastPathComponent()
+        let url = TestPaths.temporaryDirectory().appendingPathComponent("mine.epub")
+        try EPUBExporter().write(articles: [article("a")], options: o, to: url)
+        #expect(try Fixtures.text(url, "EPUB/text/chapter-0001.xhtml").contains("<!-- my chapter template -->"))
+        #expect(try Fixtures.text(url, "EPUB/cover.xhtml").contains("An article"))
+    }
+
     @Test func registryAndLocator() throws {
         #expect(ExporterRegistry.names == ["epub", "html", "json", "markdown", "text"])
         #expect(ExporterRegistry.exporter(named: "EPUB")?.name == "epub")

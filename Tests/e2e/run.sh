@@ -37,8 +37,8 @@ fi
 cmp -s "$work/corpus.epub" "$work/corpus2.epub" && ok "EPUB export is byte-identical twice" || bad "EPUB export is not deterministic"
 
 echo "== one book per case file"
-for f in "$shared"/cases/*.html; do
-  name=$(basename "$f" .html)
+for f in "$shared"/cases/*.html "$shared"/cases/*.txt; do
+  name=$(basename "$f")
   C="$work/case-$name.sqlite"
   if "$bin" --library "$C" import "$f" > /dev/null && \
      "$bin" --library "$C" export --format epub -o "$work/case-$name.epub" 2>/dev/null && \
@@ -48,6 +48,24 @@ for f in "$shared"/cases/*.html; do
     bad "case $name: $(tail -n 5 "$work/case-$name.log" 2>/dev/null)"
   fi
 done
+
+echo "== one book of every page of the three corpora"
+mkdir -p "$work/all"
+for f in "$shared"/corpus/article-extraction-benchmark/html/*.html.gz "$shared"/corpus/trafilatura-eval/html/*.html.gz; do
+  corpus=$(basename "$(dirname "$(dirname "$f")")")
+  gunzip -c "$f" > "$work/all/$corpus-$(basename "$f" .gz)"
+done
+all=("${pages[@]}" "$work"/all/*.html)
+AL="$work/all.sqlite"
+"$bin" --library "$AL" import "${all[@]}" > "$work/all-import.txt" 2> "$work/all-import.err" || true
+n_all=$("$bin" list --json --library "$AL" | json 'len(d)')
+[ "$n_all" -ge 950 ] && ok "${#all[@]} corpus pages give $n_all articles" \
+  || bad "only $n_all articles from ${#all[@]} corpus pages: $(head -n 3 "$work/all-import.err")"
+if "$bin" --library "$AL" export --format epub -o "$work/all.epub" && "$check" "$work/all.epub" > "$work/all-check.txt"; then
+  ok "the book of all $n_all articles passes EPUBCheck with no message"
+else
+  bad "the book of all corpora fails EPUBCheck: $(head -n 10 "$work/all-check.txt")"
+fi
 
 echo "== extraction score on readability-pages"
 if "$shared/tools/score-extraction" --corpus "$shared/corpus/readability-pages" \
