@@ -83,6 +83,17 @@ extension HTMLNode {
     /// Descendant elements whose name is in `names`, document order.
     func elements(in names: Set<String>) -> [HTMLNode] {
         var out: [HTMLNode] = []
+        if names.count == 1, let name = names.first {
+            // One name: compared directly, no hashing per element.
+            func visitOne(_ n: HTMLNode) {
+                for c in n.children where c.kind == .element {
+                    if c.name == name { out.append(c) }
+                    if !c.children.isEmpty { visitOne(c) }
+                }
+            }
+            visitOne(self)
+            return out
+        }
         func visit(_ n: HTMLNode) {
             for c in n.children where c.kind == .element {
                 if names.contains(c.name) { out.append(c) }

@@ -177,6 +177,10 @@ final class ReaderView {
     private var flags: Flags = .all
     private var scores: [ObjectIdentifier: (node: HTMLNode, score: Double)] = [:]
     private var dataTables: [ObjectIdentifier: (node: HTMLNode, isData: Bool)] = [:]
+    /// Text spans of elements, kept while scoring (the tree does not change then), so that
+    /// nested candidates do not measure the same text again.
+    private var spanMemo: [ObjectIdentifier: TextSpan] = [:]
+    private var memoizeSpans = false
 
     init(articleTitle: String, metadataHasByline: Bool) {
         self.articleTitle = articleTitle
@@ -306,12 +310,14 @@ final class ReaderView {
         }
 
         // Score paragraphs and propagate to ancestors.
+        memoizeSpans = true
+        defer { memoizeSpans = false; spanMemo.removeAll() }
         var candidates: [HTMLNode] = []
         for element in elementsToScore {
             guard let parent = element.parent, parent.kind == .element else { continue }
             // innerText's length and commas, without building it (commas are not white
             // space, so the text content has the same ones).
-            let length = element.textSpan.length
+            let length = span(element).length
             if length < 25 { continue }
             let ancestors = element.ancestors(maxDepth: 5)
             if ancestors.isEmpty { continue }
@@ -342,6 +348,8 @@ final class ReaderView {
                 }
             }
         }
+        memoizeSpans = false
+        spanMemo.removeAll()
 
         var topCandidate: HTMLNode
         var neededToCreateTopCandidate = false
@@ -479,14 +487,31 @@ final class ReaderView {
         return weight
     }
 
+    /// The text span of `n` (its inner-text length is `.length`), memoised while scoring.
+    private func span(_ n: HTMLNode) -> TextSpan {
+        guard memoizeSpans, n.kind == .element else { return n.textSpan }
+        let id = ObjectIdentifier(n)
+        if let s = spanMemo[id] { return s }
+        var s = TextSpan()
+        for c in n.children {
+            switch c.kind {
+            case .text: s.append(TextSpan(c.text))
+            case .element: s.append(span(c))
+            default: break
+            }
+        }
+        spanMemo[id] = s
+        return s
+    }
+
     func linkDensity(_ element: HTMLNode) -> Double {
-        let textLength = element.innerTextLength()
+        let textLength = span(element).length
         if textLength == 0 { return 0 }
         // The links' lengths are added in document order, as Readability does.
         var linkLength = 0.0
         func visit(_ n: HTMLNode) {
             for c in n.children where c.kind == .element {
-                if c.name == "a" { linkLength += Double(c.innerTextLength()) * ReaderView.linkCoefficient(c) }
+                if c.name == "a" { linkLength += Double(span(c).length) * ReaderView.linkCoefficient(c) }
                 if !c.children.isEmpty { visit(c) }
             }
         }
