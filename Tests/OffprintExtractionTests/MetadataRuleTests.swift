@@ -61,3 +61,28 @@ struct MetadataRuleTests {
         #expect(a.metadata.byline == "MORITZ GATHMANN")
     }
 }
+
+@Suite("Metadata rules: titles")
+struct TitleRuleTests {
+    @Test("a one-word or site-name title gives way to the page's one h1", arguments: [
+        ("Aktuelle", "Reparaturcafé am 31. Januar"),
+        ("Home", "Time to say goodbye."),
+        ("Gefahrstoff-Service", "Gefahrstoffmanagement für Hersteller, Importeure und Alleinvertreter"),
+    ])
+    func genericTitle(title: String, h1: String) {
+        #expect(PageMetadata.replacingGenericTitle(title, siteName: nil, canonical: nil, headings: [h1]) == h1)
+    }
+
+    @Test("the site name as title gives way to the h1; real titles and ambiguous h1s do not")
+    func siteNameTitle() {
+        #expect(PageMetadata.replacingGenericTitle("Handball Schweiz", siteName: "handball schweiz", canonical: nil,
+                                                   headings: ["Cup-Vorschau: Beim BSV Stans"]) == "Cup-Vorschau: Beim BSV Stans")
+        #expect(PageMetadata.replacingGenericTitle("Example", siteName: nil, canonical: "https://www.example.com/a",
+                                                   headings: ["The real headline"]) == "The real headline")
+        #expect(PageMetadata.replacingGenericTitle("Bürgerbeteiligung für Windpark Steinheim", siteName: nil, canonical: nil,
+                                                   headings: ["Umweltfreundliche Geldanlage"]) == "Bürgerbeteiligung für Windpark Steinheim")
+        #expect(PageMetadata.replacingGenericTitle("Home", siteName: nil, canonical: nil,
+                                                   headings: ["First story", "Second story"]) == "Home")
+        #expect(PageMetadata.replacingGenericTitle("Home", siteName: nil, canonical: nil, headings: ["Welcome"]) == "Home")
+    }
+}

@@ -79,6 +79,10 @@ struct PageMetadata {
             title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"],
                                                   headings: doc.elements(in: ["h1"]).map { $0.textContent.normalizedSpace })
         }
+        if let t = title {
+            title = PageMetadata.replacingGenericTitle(t, siteName: siteName, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"],
+                                                       headings: doc.elements(in: ["h1"]).map { $0.textContent.normalizedSpace })
+        }
         title = title.map(PageMetadata.unescapeEntities)
         byline = byline.map(PageMetadata.unescapeEntities)
         excerpt = excerpt.map(PageMetadata.unescapeEntities)
@@ -151,6 +155,29 @@ struct PageMetadata {
             if isSiteName(lead) && fold(rest).count > fold(lead).count { return String(rest) }
         }
         return title
+    }
+
+    /// A title that names no article, only the site or a section (one word: `Home`, `Aktuelles`,
+    /// `Medienmitteilungen`; or the site name itself), replaced by the page's one `h1` when that
+    /// has at least two words. Readability.js does the same for a `<title>` under 15 characters
+    /// (`_getArticleTitle`); this applies it to titles from any source, with a word count
+    /// instead of a length so that short real titles stay.
+    static func replacingGenericTitle(_ title: String, siteName: String?, canonical: String?, headings: [String]) -> String {
+        let distinct = Set(headings.filter { !$0.isEmpty })
+        guard distinct.count == 1, let h1 = distinct.first, h1.split(separator: " ").count >= 2, h1.count <= 200 else {
+            return title
+        }
+        let t = title.normalizedSpace
+        func fold(_ s: String) -> String {
+            String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        }
+        var generic = !t.contains(" ")
+        if let site = siteName, !fold(site).isEmpty, fold(site) == fold(t) { generic = true }
+        if let c = canonical, var host = URL(string: c)?.host?.lowercased() {
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            if fold(host) == fold(t) { generic = true }
+        }
+        return generic ? h1 : title
     }
 
     /// A byline without its lead-in word (`By`, `Von`, `Par`, `Autor:`, ...), a trailing date
