@@ -41,8 +41,17 @@ enum CharsetScoring {
             case .windows1252:
                 let next = i + 1 < scalars.count ? scalars[i + 1].value : 0x20
                 let isolated = !previousNonASCII && next < 0x80
-                if latinCommon.contains(s) && (isolated || previousWasLetter) { good += 0.9 }
+                if symbolInsideWord(scalars, i) { bad += 1 }
+                else if latinCommon.contains(s) && (isolated || previousWasLetter) { good += 0.9 }
                 else if latinCommon.contains(s) { good += 0.3 }
+            case .windows1250, .iso88592:
+                if symbolInsideWord(scalars, i) { bad += 1 }
+                else if centralEuropean.contains(s) { good += 0.85 }
+                else if s.properties.isAlphabetic { good += 0.2 }
+            case .windows1251, .koi8R, .iso88595:
+                good += scriptLetterScore(scalars, i, isScript: isCyrillic, common: commonRussian)
+            case .windows1253, .iso88597:
+                good += scriptLetterScore(scalars, i, isScript: isGreek, common: commonGreek)
             default:
                 break
             }
@@ -52,6 +61,43 @@ enum CharsetScoring {
         guard nonASCII > 0 else { return 1 }
         return (good - bad) / Double(nonASCII)
     }
+
+    /// A letter of a script without Latin letters (Cyrillic, Greek), scored by what a right
+    /// decoding of prose gives: mostly lowercase frequent letters, capitals only at the start
+    /// of a word, never a letter of the script glued to a Latin letter (which is what a
+    /// Western page read as Cyrillic gives: `cafй`). Non-letters score 0, or -1 inside a word.
+    private static func scriptLetterScore(_ scalars: [Unicode.Scalar], _ i: Int,
+                                          isScript: (UInt32) -> Bool, common: Set<Unicode.Scalar>) -> Double {
+        let s = scalars[i]
+        guard isScript(s.value), s.properties.isAlphabetic else {
+            return symbolInsideWord(scalars, i) ? -1 : 0
+        }
+        let before = i > 0 ? scalars[i - 1] : " "
+        let after = i + 1 < scalars.count ? scalars[i + 1] : " "
+        func isLatin(_ c: Unicode.Scalar) -> Bool {
+            (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A)
+        }
+        if isLatin(before) || isLatin(after) { return -1 }
+        if s.properties.isLowercase { return common.contains(s) ? 1 : 0.5 }
+        // A capital: fine at the start of a word or inside a word of capitals.
+        let startsWord = !before.properties.isAlphabetic
+        let inCapitals = before.properties.isUppercase || after.properties.isUppercase
+        return startsWord || inCapitals ? 0.5 : -0.7
+    }
+
+    /// Whether the character at `i` is neither a letter nor a digit while letters stand on
+    /// both sides (`mo¿e`, `³¹ka`): what a wrong single-byte decoding puts inside words.
+    /// Apostrophes, dashes and the middle dot are allowed there.
+    private static func symbolInsideWord(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
+        let s = scalars[i]
+        if s.properties.isAlphabetic || s.properties.numericType != nil { return false }
+        if (0x2010...0x201F).contains(s.value) || s.value == 0xB7 || s.value == 0x27 { return false }
+        guard i > 0, i + 1 < scalars.count else { return false }
+        return scalars[i - 1].properties.isAlphabetic && scalars[i + 1].properties.isAlphabetic
+    }
+
+    private static func isCyrillic(_ v: UInt32) -> Bool { (0x0400...0x04FF).contains(v) }
+    private static func isGreek(_ v: UInt32) -> Bool { (0x0370...0x03FF).contains(v) }
 
     private static func isKana(_ v: UInt32) -> Bool { (0x3041...0x30FF).contains(v) }
     private static func isHangul(_ v: UInt32) -> Bool { (0xAC00...0xD7A3).contains(v) }
@@ -69,6 +115,16 @@ enum CharsetScoring {
     static let commonTraditional = set("""
     的一是不了人我在有他這中大來上國個到說們為子和你地出道也時年得就那要下以生會自著去之過家學對可她裡後小麼心多天而能好都然沒日於起還發成事只作當想看文無開手十用主行方又如前所本見經頭面公同三已老從動兩長知民樣現分將外但身些與高意進把法此實回二理美點月明其種聲全工己話兒者向情部正名定女問力機給等幾很業最間新什打便位因重被走電四第門相次東政海口使教西再平真聽世氣信北少關並內加化由卻代軍產入先山五太水萬市眼體別處總才場師書比住員九笑性通目華報立馬命張活難神數件安表原車白應路期叫死常提感金何更反合放做系計或司利受光王果親界及今京務制解各任至清物台象記邊共風戰乾接它許八特覺望直服毛林題建南度統色字請交愛讓認算論百吃義科怎元社術結六功指思非流每青管夫連遠資隊跟帶花快條院變聯言權往展該領傳近留紅治決周保達辦運武半候七必城父強步完革深區即求品士轉量空甚眾技輕程告江語英基派滿式李息寫呢識極令黃德收臉錢黨倒未持取設始版雙歷越史商千片容研像找友孩站廣改議形委早房音火際則首單據導影失拿網香似斯專石若兵弟誰校讀志飛觀爭究包組造落視濟喜離雖壞興故線閱讀處測試篇繁體章讀者火車需要網路連線灣臺灣們這個
     """)
+
+    /// Letters of Polish, Czech, Slovak, Hungarian, Slovenian, Croatian and Romanian that
+    /// Latin-1 lacks (and the accented ones they share with it).
+    static let centralEuropean = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽáéíúýöüőűÁÉÍÚÝÖÜŐŰăâîșțşţĂÂÎȘȚŞŢđĐľĺŕĽĹŔ")
+
+    /// The sixteen most frequent lowercase letters of Russian prose.
+    static let commonRussian = set("оеаинтсрвлкмдпуя")
+
+    /// The most frequent lowercase letters of Greek prose, with and without tonos.
+    static let commonGreek = set("αεοιτνσκηυρπμλςδγωάέίόήύώχθφβξζψ")
 
     static let commonJapaneseKanji = set("""
     日本人年大一中出上国会的者事時行分同生子地自前見手後長間月新目方合業入物立場内気理代明部取実社高発当田作今話下家用名小情数正問動外女関意学言対思使事書読私

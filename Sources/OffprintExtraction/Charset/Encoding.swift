@@ -28,8 +28,21 @@ struct Encoding: Hashable, Sendable {
     static let eucKR = Encoding(name: "EUC-KR", iconvName: "CP949")
     static let iso2022JP = Encoding(name: "ISO-2022-JP", iconvName: "ISO-2022-JP")
 
-    /// The candidates of statistical detection, in order of preference on equal scores.
-    static let detectionCandidates: [Encoding] = [.gb18030, .big5, .shiftJIS, .eucJP, .eucKR, .windows1252]
+    static let windows1250 = Encoding(name: "windows-1250", iconvName: "WINDOWS-1250")
+    static let windows1251 = Encoding(name: "windows-1251", iconvName: "WINDOWS-1251")
+    static let koi8R = Encoding(name: "KOI8-R", iconvName: "KOI8-R")
+    static let iso88592 = Encoding(name: "ISO-8859-2", iconvName: "ISO-8859-2")
+    static let iso88595 = Encoding(name: "ISO-8859-5", iconvName: "ISO-8859-5")
+    static let windows1253 = Encoding(name: "windows-1253", iconvName: "WINDOWS-1253")
+    static let iso88597 = Encoding(name: "ISO-8859-7", iconvName: "ISO-8859-7")
+
+    /// The candidates of statistical detection, in order of preference on equal scores: the
+    /// legacy CJK multi-byte encodings, then the single-byte ones of Western, Cyrillic,
+    /// Central European and Greek text.
+    static let detectionCandidates: [Encoding] = [
+        .gb18030, .big5, .shiftJIS, .eucJP, .eucKR, .windows1252,
+        .windows1251, .koi8R, .iso88595, .windows1250, .iso88592, .windows1253, .iso88597,
+    ]
 
     /// The encoding a label names (WHATWG Encoding Standard, section 4.2, "Names and labels"),
     /// case-insensitive and trimmed; nil for unknown labels and `replacement`.
