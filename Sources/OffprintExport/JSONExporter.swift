@@ -18,15 +18,82 @@ public struct JSONExporter: Exporter {
     /// The format version written in `version`; readers refuse greater ones.
     public static let formatVersion = 2
 
-    /// Writes `render(articles:)` to `url`, atomically.
+    /// Writes the document for `articles` (sorted by id) to `url`, atomically, one article
+    /// at a time: the same bytes as `render(articles:)`, but only one article's body,
+    /// revisions and blobs are in memory at once. Blob bytes wait in a temporary file beside
+    /// `url` until the `blobs` and `images` maps are written at the end.
     ///
-    /// - Throws: `OffprintError(.unwritable, path, "cannot write the JSON file: ...")`.
-    public func write(articles: [ArticleSnapshot], options: ExportOptions, to url: URL) throws {
-        let data = Data(render(articles: articles).utf8)
+    /// - Throws: `OffprintError(.unwritable, path, "cannot write the JSON file: ...")`, or
+    ///   what loading an article throws.
+    public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
+        let tmp = BundleWriter.temporarySibling(of: url)
+        let spillURL = BundleWriter.temporarySibling(of: url.appendingPathExtension("blobs"))
+        func unwritable(_ error: Error) -> OffprintError {
+            if let e = error as? OffprintError { return e }
+            return OffprintError(.unwritable, url.path, "cannot write the JSON file: \(error.localizedDescription)")
+        }
+        let fm = FileManager.default
+        guard fm.createFile(atPath: tmp.path, contents: nil), fm.createFile(atPath: spillURL.path, contents: nil),
+              let out = FileHandle(forWritingAtPath: tmp.path),
+              let spill = FileHandle(forUpdatingAtPath: spillURL.path) else {
+            try? fm.removeItem(at: tmp)
+            try? fm.removeItem(at: spillURL)
+            throw OffprintError(.unwritable, url.path, "cannot write the JSON file")
+        }
+        defer {
+            try? spill.close()
+            try? fm.removeItem(at: spillURL)
+        }
         do {
-            try data.write(to: url, options: .atomic)
+            var buffer = Data()
+            func emit(_ text: String) throws {
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count >= 1 << 20 { try out.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            var stored: [ContentHash: (offset: UInt64, length: Int)] = [:]
+            var spillEnd: UInt64 = 0
+            var imageHashes = Set<ContentHash>()
+            var namedHashes = Set<ContentHash>()
+            func keep(_ hash: ContentHash, _ data: Data) throws {
+                guard stored[hash] == nil else { return }
+                try spill.seek(toOffset: spillEnd)
+                try spill.write(contentsOf: data)
+                stored[hash] = (spillEnd, data.count)
+                spillEnd += UInt64(data.count)
+            }
+            try emit("{\"articles\":[")
+            let sorted = articles.headers.sorted { $0.id < $1.id }
+            try ArticleStream(headers: sorted, loading: articles).forEach { k, a in
+                if k > 0 { try emit(",") }
+                try emit(Self.json(article: a).serialized(sortKeys: true))
+                for (h, d) in a.images { try keep(h, d); imageHashes.insert(h) }
+                if let history = a.history {
+                    for r in history.revisions {
+                        for h in r.images { if let d = history.blobs[h] { try keep(h, d); imageHashes.insert(h) } }
+                    }
+                    for (h, d) in history.blobs { try keep(h, d); namedHashes.insert(h) }
+                }
+            }
+            func base64Map(_ hashes: [ContentHash]) throws {
+                for (k, h) in hashes.enumerated() {
+                    let (offset, length) = stored[h]!
+                    try spill.seek(toOffset: offset)
+                    let data = try spill.read(upToCount: length) ?? Data()
+                    try emit((k > 0 ? "," : "") + "\"\(h.hex)\":\"" + data.base64EncodedString() + "\"")
+                }
+            }
+            try emit("],\"blobs\":{")
+            try base64Map(namedHashes.subtracting(imageHashes).sorted())
+            try emit("},\"format\":\"offprint\",\"images\":{")
+            try base64Map(imageHashes.sorted())
+            try emit("},\"version\":\(Self.formatVersion)}\n")
+            try out.write(contentsOf: buffer)
+            try out.close()
+            try BundleWriter.moveIntoPlace(tmp, url)
         } catch {
-            throw OffprintError(.unwritable, url.path, "cannot write the JSON file: \(error.localizedDescription)")
+            try? out.close()
+            try? fm.removeItem(at: tmp)
+            throw unwritable(error)
         }
     }
 
@@ -47,27 +114,7 @@ public struct JSONExporter: Exporter {
                 for r in revisions { for h in r.images { if let d = history.blobs[h] { images[h] = d } } }
                 for (h, d) in history.blobs { named[h] = d }
             }
-            let m = a.metadata
-            return .object([
-                ("id", .string(a.id.hex)),
-                ("head", .string(a.head.hex)),
-                ("title", .optional(m.title)),
-                ("byline", .optional(m.byline)),
-                ("excerpt", .optional(m.excerpt)),
-                ("siteName", .optional(m.siteName)),
-                ("lang", .optional(m.lang)),
-                ("dir", .optional(m.dir?.rawValue)),
-                ("publishedTime", .optional(m.publishedTime)),
-                ("url", .optional(m.url)),
-                ("addedAt", .date(a.addedAt)),
-                ("updatedAt", .date(a.updatedAt)),
-                ("tags", .array(a.state.tags.map { .string($0) })),
-                ("read", .bool(a.state.read)),
-                ("favorite", .bool(a.state.favorite)),
-                ("archived", .bool(a.state.archived)),
-                ("content", .string(a.content)),
-                ("revisions", .array(revisions.map(Self.json))),
-            ])
+            return Self.json(article: a)
         }
         let others = named.filter { images[$0.key] == nil }
         func base64Map(_ m: [ContentHash: Data]) -> JSONValue {
@@ -81,6 +128,32 @@ public struct JSONExporter: Exporter {
             ("images", base64Map(images)),
         ])
         return doc.serialized(sortKeys: true) + "\n"
+    }
+
+    /// One article's object (docs/json-format.md): its head fields, content and revisions.
+    static func json(article a: ArticleSnapshot) -> JSONValue {
+        let m = a.metadata
+        let revisions = a.history?.revisions ?? []
+        return .object([
+            ("id", .string(a.id.hex)),
+            ("head", .string(a.head.hex)),
+            ("title", .optional(m.title)),
+            ("byline", .optional(m.byline)),
+            ("excerpt", .optional(m.excerpt)),
+            ("siteName", .optional(m.siteName)),
+            ("lang", .optional(m.lang)),
+            ("dir", .optional(m.dir?.rawValue)),
+            ("publishedTime", .optional(m.publishedTime)),
+            ("url", .optional(m.url)),
+            ("addedAt", .date(a.addedAt)),
+            ("updatedAt", .date(a.updatedAt)),
+            ("tags", .array(a.state.tags.map { .string($0) })),
+            ("read", .bool(a.state.read)),
+            ("favorite", .bool(a.state.favorite)),
+            ("archived", .bool(a.state.archived)),
+            ("content", .string(a.content)),
+            ("revisions", .array(revisions.map(Self.json))),
+        ])
     }
 
     /// One revision's canonical fields (docs/revisions.md) as a JSON object, its `hash`

@@ -51,6 +51,13 @@ public struct ArticleStream: Sendable {
         self.load = load
     }
 
+    /// The articles `headers` (a reordering or subset of `other`'s), loaded as `other`
+    /// loads them.
+    public init(headers: [ArticleHeader], loading other: ArticleStream) {
+        self.headers = headers
+        self.load = other.load
+    }
+
     /// A stream over snapshots already in memory (tests, small exports).
     public init(_ snapshots: [ArticleSnapshot]) {
         headers = snapshots.map(\.header)

@@ -110,4 +110,23 @@ import Testing
             try JSONDocument(decoding: Data(JSONExporter().render(articles: [bare]).utf8), path: "x.json")
         }
     }
+
+    /// The streaming writer (one article at a time, blobs spilled to a temporary file) gives
+    /// the bytes `render` gives, blobs shared between articles written once, and leaves no
+    /// temporary file behind.
+    @Test func streamingWriteEqualsRender() throws {
+        let png = HTMLExporterTests.png
+        let hash = ContentHash(of: png)
+        let shared = Fixtures.snapshot(key: "s", metadata: ArticleMetadata(title: "S"),
+                                       content: "<p><img src=\"offprint-blob:\(hash.hex)\" alt=\"\"></p>", images: [hash: png])
+        let plain = Fixtures.snapshot(key: "p", metadata: ArticleMetadata(title: "P"), content: "<p>plain</p>")
+        let articles = [shared, Self.withHistory(), plain]
+        let dir = TestPaths.temporaryDirectory()
+        let url = dir.appendingPathComponent("stream.json")
+        try JSONExporter().write(ArticleStream(articles), options: Fixtures.options(), to: url)
+        let written = try String(contentsOf: url, encoding: .utf8)
+        #expect(written == JSONExporter().render(articles: articles))
+        #expect(written.components(separatedBy: png.base64EncodedString()).count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["stream.json"])
+    }
 }
