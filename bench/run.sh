@@ -8,14 +8,33 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 export OFFPRINT=${OFFPRINT:-$root/.build/release/offprint}
 export BENCH_OUT=${BENCH_OUT:-$root/build/bench}
 export SHARED=${SHARED:-$root/../shared}
-rm -rf "$BENCH_OUT" && mkdir -p "$BENCH_OUT"
 only=${BENCH_ONLY:-}
+rm -rf "$BENCH_OUT" && mkdir -p "$BENCH_OUT"
 for script in "$root"/bench/*.bench.sh; do
   name=$(basename "$script" .bench.sh)
   if [ -n "$only" ] && [ "$only" != "$name" ]; then continue; fi
   echo "== bench: $name"
   bash "$script"
 done
+if [ -n "$only" ] && [ -f "$root/BENCHMARKS.md" ]; then
+  # BENCH_ONLY=name: only that section of BENCHMARKS.md is replaced (from its "## " heading
+  # to the next one); the others keep the figures of their last run.
+  python3 - "$root/BENCHMARKS.md" "$BENCH_OUT/$only.md" <<'PY'
+import re, sys
+doc, new = open(sys.argv[1]).read(), open(sys.argv[2]).read().rstrip("\n") + "\n\n"
+heading = new.splitlines()[0]
+parts = re.split(r"(?m)^(?=## )", doc)
+for i, p in enumerate(parts):
+    if p.splitlines() and p.splitlines()[0] == heading:
+        parts[i] = new
+        break
+else:
+    parts.append(new)
+open(sys.argv[1], "w").write("".join(parts).rstrip("\n") + "\n")
+PY
+  echo "replaced the $only section of BENCHMARKS.md"
+  exit 0
+fi
 {
   echo "# Benchmarks"
   echo
