@@ -67,7 +67,7 @@ struct SearchCommand: ParsableCommand {
     /// one each; then newest added, then id).
     static func search(library: Library, query: String) throws -> [TextSearch.Hit] {
         if let indexed = try library.searchIndex(query) {
-            return indexed.map { TextSearch.Hit(id: $0.id, score: $0.score, snippet: $0.snippet) }
+            return indexed
         }
         var hits: [(TextSearch.Hit, Date)] = []
         for a in try library.searchableArticles() {

@@ -132,35 +132,21 @@ public struct JSONExporter: Exporter {
 
     /// One article's object (docs/json-format.md): its head fields, content and revisions.
     static func json(article a: ArticleSnapshot) -> JSONValue {
-        let m = a.metadata
         let revisions = a.history?.revisions ?? []
         return .object([
             ("id", .string(a.id.hex)),
             ("head", .string(a.head.hex)),
-            ("title", .optional(m.title)),
-            ("byline", .optional(m.byline)),
-            ("excerpt", .optional(m.excerpt)),
-            ("siteName", .optional(m.siteName)),
-            ("lang", .optional(m.lang)),
-            ("dir", .optional(m.dir?.rawValue)),
-            ("publishedTime", .optional(m.publishedTime)),
-            ("url", .optional(m.url)),
             ("addedAt", .date(a.addedAt)),
             ("updatedAt", .date(a.updatedAt)),
-            ("tags", .array(a.state.tags.map { .string($0) })),
-            ("read", .bool(a.state.read)),
-            ("favorite", .bool(a.state.favorite)),
-            ("archived", .bool(a.state.archived)),
             ("content", .string(a.content)),
             ("revisions", .array(revisions.map(Self.json))),
-        ])
+        ] + fields(a.metadata) + fields(a.state))
     }
 
     /// One revision's canonical fields (docs/revisions.md) as a JSON object, its `hash`
     /// included; the article is the enclosing one.
     static func json(_ r: Revision) -> JSONValue {
-        let m = r.metadata
-        return .object([
+        .object([
             ("hash", .string(r.hash.hex)),
             ("parents", .array(r.parents.map { .string($0.hex) })),
             ("hlc", .object([("physical", .int(Int(r.time.physical))), ("counter", .int(Int(r.time.counter)))])),
@@ -170,6 +156,14 @@ public struct JSONExporter: Exporter {
             ("source", .optional(r.source?.hex)),
             ("sourceType", .optional(r.sourceType)),
             ("images", .array(r.images.map { .string($0.hex) })),
+            ("deleted", .bool(r.state.deleted)),
+        ] + fields(r.metadata) + fields(r.state))
+    }
+
+    /// Readability's fields, `null` when unknown (shared by articles and revisions; key
+    /// order does not matter, the document is written with sorted keys).
+    static func fields(_ m: ArticleMetadata) -> [(String, JSONValue)] {
+        [
             ("title", .optional(m.title)),
             ("byline", .optional(m.byline)),
             ("excerpt", .optional(m.excerpt)),
@@ -178,11 +172,16 @@ public struct JSONExporter: Exporter {
             ("dir", .optional(m.dir?.rawValue)),
             ("publishedTime", .optional(m.publishedTime)),
             ("url", .optional(m.url)),
-            ("tags", .array(r.state.tags.map { .string($0) })),
-            ("read", .bool(r.state.read)),
-            ("favorite", .bool(r.state.favorite)),
-            ("archived", .bool(r.state.archived)),
-            ("deleted", .bool(r.state.deleted)),
-        ])
+        ]
+    }
+
+    /// The reader state shown for articles and revisions: tags (sorted) and the three marks.
+    static func fields(_ s: ArticleState) -> [(String, JSONValue)] {
+        [
+            ("tags", .array(s.tags.map { .string($0) })),
+            ("read", .bool(s.read)),
+            ("favorite", .bool(s.favorite)),
+            ("archived", .bool(s.archived)),
+        ]
     }
 }

@@ -7,21 +7,8 @@ import OffprintModel
 
 /// Plain scan search over article text.
 public enum TextSearch {
-    /// One hit.
-    public struct Hit: Sendable, Equatable {
-        public var id: ArticleID
-        /// Scan: title matches count ten, other matches one each. Index: the library's
-        /// relevance (`SearchHit.score`).
-        public var score: Int
-        /// Text around the first match, the match in `[` `]`.
-        public var snippet: String
-
-        public init(id: ArticleID, score: Int, snippet: String) {
-            self.id = id
-            self.score = score
-            self.snippet = snippet
-        }
-    }
+    /// One hit (the same value the library's index gives).
+    public typealias Hit = SearchHit
 
     /// The text of a stored body: tags removed, the common entities decoded, white space
     /// collapsed (`HTMLText.plainText`, the text the library's search index holds).

@@ -71,13 +71,7 @@ extension Library {
     }
 
     func snapshot(_ db: Database, _ id: ArticleID) throws -> ArticleSnapshot {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT a.head AS hash, a.merged, a.added_at, a.updated_at, r.canonical
-            FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
-            """, arguments: [id.hex]) else {
-            throw OffprintError(.notFound, id.hex, "no such article")
-        }
-        let (head, r) = try RevisionGraph.effectiveHead(row)
+        let (h, r) = try headRevision(db, id)
         guard let body = try blob(db, r.body) else {
             throw OffprintError(.badLibrary, url.path, "damaged library: missing body blob \(r.body.hex)")
         }
@@ -88,8 +82,8 @@ extension Library {
             }
             images[hash] = data
         }
-        return ArticleSnapshot(id: id, head: head, metadata: r.metadata, state: r.state,
-                               addedAt: Self.date(row["added_at"]), updatedAt: Self.date(row["updated_at"]),
+        return ArticleSnapshot(id: id, head: h.head, metadata: h.metadata, state: h.state,
+                               addedAt: h.addedAt, updatedAt: h.updatedAt,
                                content: String(decoding: body, as: UTF8.self), images: images)
     }
 

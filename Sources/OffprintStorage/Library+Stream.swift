@@ -25,6 +25,14 @@ extension Library {
     ///
     /// - Throws: `OffprintError(.notFound, id, "no such article")`.
     func header(_ db: Database, _ id: ArticleID) throws -> ArticleHeader {
+        try headRevision(db, id).header
+    }
+
+    /// The article's header and its effective head revision (merged heads derived).
+    ///
+    /// - Throws: `OffprintError(.notFound, id, "no such article")`; `.badLibrary` when the
+    ///   revision does not parse.
+    func headRevision(_ db: Database, _ id: ArticleID) throws -> (header: ArticleHeader, revision: Revision) {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.head AS hash, a.merged, a.added_at, a.updated_at, r.canonical
             FROM article a JOIN revision r ON r.hash = a.head WHERE a.id = ?
@@ -32,7 +40,7 @@ extension Library {
             throw OffprintError(.notFound, id.hex, "no such article")
         }
         let (head, r) = try RevisionGraph.effectiveHead(row)
-        return ArticleHeader(id: id, head: head, metadata: r.metadata, state: r.state,
-                             addedAt: Self.date(row["added_at"]), updatedAt: Self.date(row["updated_at"]))
+        return (ArticleHeader(id: id, head: head, metadata: r.metadata, state: r.state,
+                              addedAt: Self.date(row["added_at"]), updatedAt: Self.date(row["updated_at"])), r)
     }
 }

@@ -8,24 +8,6 @@ import Foundation
 import GRDB
 import OffprintModel
 
-/// One article found by the full-text index.
-public struct SearchHit: Sendable, Hashable {
-    /// The article.
-    public var id: ArticleID
-    /// Relevance: SQLite FTS5's `bm25` over title (weight 10), byline (2), site name (2) and
-    /// text (1), negated and in millionths, so higher is better.
-    public var score: Int
-    /// About 64 characters of the best-matching field around the match, the matched text
-    /// in `[` `]`, `…` where text was cut (FTS5 `snippet`).
-    public var snippet: String
-
-    public init(id: ArticleID, score: Int, snippet: String) {
-        self.id = id
-        self.score = score
-        self.snippet = snippet
-    }
-}
-
 /// The text the index holds for one article: what a scan search reads instead of parsing
 /// every body again.
 public struct SearchableArticle: Sendable, Hashable {
