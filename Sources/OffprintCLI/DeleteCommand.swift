@@ -17,9 +17,7 @@ struct DeleteCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let article = try library.resolve(prefix: id, includeDeleted: true)
             let rev = try library.delete(article)
             ChangeReport.print(verb: "deleted", id: article, revision: rev, json: json)

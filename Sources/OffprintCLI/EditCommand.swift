@@ -24,9 +24,7 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let article = try library.resolve(prefix: id)
             let rev = try library.edit(article, title: title)
             ChangeReport.print(verb: "edited", id: article, revision: rev, json: json)

@@ -126,9 +126,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             var articles = try library.articleStream(
                 try ExportCommand.choose(library: library, ids: ids, search: search, select: select))
             guard !articles.isEmpty else {

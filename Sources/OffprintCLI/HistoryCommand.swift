@@ -18,9 +18,7 @@ struct HistoryCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let entries = try library.history(try library.resolve(prefix: id, includeDeleted: true))
             if json {
                 Console.out(JSONValue.array(entries.map(Self.json)).serialized())

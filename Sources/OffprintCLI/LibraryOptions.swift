@@ -49,4 +49,19 @@ enum LibraryLocation {
         }
         return lib
     }
+
+    /// Runs `body` with the existing library the options name, closes it afterwards, and
+    /// reports any error as one line with its exit status (`reportingErrors`): the frame of
+    /// every subcommand that reads or changes an existing library.
+    ///
+    /// - Throws: `ExitCode` after printing the error (`no library here yet` when the file
+    ///   does not exist, or what `body` throws).
+    static func withExisting(_ own: LibraryOptions, _ root: LibraryOptions?,
+                             _ body: (Library) throws -> Void) throws {
+        try reportingErrors {
+            let library = try openRequired(own, root)
+            defer { library.close() }
+            try body(library)
+        }
+    }
 }

@@ -33,9 +33,7 @@ struct MarkCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let article = try library.resolve(prefix: id)
             let rev = try library.mark(article,
                                        read: read ? true : (unread ? false : nil),

@@ -20,9 +20,7 @@ struct ReextractCommand: ParsableCommand {
     var ids: [String] = []
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let targets = ids.isEmpty ? nil : try ids.map { try library.resolve(prefix: $0) }
             let outcomes = try library.reextract(targets) { source, type, url in
                 try InputImporter.candidate(data: source, origin: url ?? "stored source", typeHint: type, url: url).extracted

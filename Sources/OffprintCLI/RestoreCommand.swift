@@ -20,9 +20,7 @@ struct RestoreCommand: ParsableCommand {
     var revision: String
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let article = try library.resolve(prefix: id, includeDeleted: true)
             let old = try library.resolveRevision(prefix: revision, of: article)
             let rev = try library.restore(article, to: old)

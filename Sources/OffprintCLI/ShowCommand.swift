@@ -21,9 +21,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             let s = try library.snapshot(try library.resolve(prefix: id))
             switch format {
             case .json:

@@ -14,9 +14,7 @@ struct StateCommand: ParsableCommand {
     @ParentCommand var root: OffprintCommand
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             Console.out(try StateToken(of: library).text)
         }
     }

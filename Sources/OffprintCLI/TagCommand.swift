@@ -28,11 +28,9 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try LibraryLocation.withExisting(options, root.global) { library in
             let add = changes.filter { $0.hasPrefix("+") }.map { String($0.dropFirst()) }
             let remove = changes.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
             let article = try library.resolve(prefix: id)
             let rev = try library.tag(article, add: add, remove: remove)
             ChangeReport.print(verb: "tagged", id: article, revision: rev, json: json)

@@ -19,9 +19,7 @@ struct VerifyCommand: ParsableCommand {
     var rebuildSearch = false
 
     func run() throws {
-        try reportingErrors {
-            let library = try LibraryLocation.openRequired(options, root.global)
-            defer { library.close() }
+        try LibraryLocation.withExisting(options, root.global) { library in
             if rebuildSearch { try library.rebuildSearchIndex() }
             let problems = try library.verify()
             if json {
