@@ -26,8 +26,8 @@ public final class BundleWriter {
     public init(url: URL, modified: Date) throws {
         self.url = url
         if BundleWriter.isZIP(url) {
-            let tmp = BundleWriter.temporarySibling(of: url)
-            target = .zip(try ZIPWriter(url: tmp, modified: modified), temporary: tmp)
+            let tmp = try BundleWriter.temporarySibling(of: url)
+            target = .zip(try ZIPWriter(url: tmp, modified: modified, reportingAs: url.path), temporary: tmp)
         } else {
             do {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -79,9 +79,9 @@ public final class BundleWriter {
     /// Writes one ZIP archive at `url` through `body`, atomically: under a temporary name
     /// beside it, then moved into place; removed again when `body` throws.
     static func writeZIP(to url: URL, modified: Date, _ body: (ZIPWriter) throws -> Void) throws {
-        let tmp = temporarySibling(of: url)
+        let tmp = try temporarySibling(of: url)
         do {
-            let zip = try ZIPWriter(url: tmp, modified: modified)
+            let zip = try ZIPWriter(url: tmp, modified: modified, reportingAs: url.path)
             try body(zip)
             try zip.finish()
             try moveIntoPlace(tmp, url)
@@ -91,13 +91,36 @@ public final class BundleWriter {
         }
     }
 
-    static func temporarySibling(of url: URL) -> URL {
-        url.deletingLastPathComponent()
+    /// A temporary name beside `url` for the file that will replace it, after checking
+    /// that `url` can be a file: it must not be a directory (replacing it would delete the
+    /// directory and all it holds) and its parent directory must exist.
+    ///
+    /// - Throws: `OffprintError(.unwritable, url, "is a directory; give a file name")` or
+    ///   `OffprintError(.unwritable, url, "the directory it would go in does not exist")`.
+    static func temporarySibling(of url: URL) throws -> URL {
+        try checkFileTarget(url)
+        return url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    }
+
+    /// Throws unless `url` names a file that can be created or replaced (see
+    /// `temporarySibling(of:)`).
+    static func checkFileTarget(_ url: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw OffprintError(.unwritable, url.path, "is a directory; give a file name")
+        }
+        var parentIsDirectory: ObjCBool = false
+        let parent = url.deletingLastPathComponent()
+        guard fm.fileExists(atPath: parent.path, isDirectory: &parentIsDirectory), parentIsDirectory.boolValue else {
+            throw OffprintError(.unwritable, url.path, "the directory it would go in does not exist")
+        }
     }
 
     static func moveIntoPlace(_ tmp: URL, _ url: URL) throws {
         let fm = FileManager.default
+        try checkFileTarget(url)
         do {
             if fm.fileExists(atPath: url.path) {
                 _ = try fm.replaceItemAt(url, withItemAt: tmp)

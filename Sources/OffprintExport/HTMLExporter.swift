@@ -30,7 +30,7 @@ public struct HTMLExporter: Exporter {
         let stylesheet = try options.stylesheetData(default: templates.stylesheet)
         if options.singleFile {
             let html = try singleFile(articles, options: options, templates: templates, stylesheet: stylesheet)
-            let tmp = BundleWriter.temporarySibling(of: url)
+            let tmp = try BundleWriter.temporarySibling(of: url)
             do {
                 try Data(html.utf8).write(to: tmp)
                 try BundleWriter.moveIntoPlace(tmp, url)

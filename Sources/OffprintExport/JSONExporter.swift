@@ -26,8 +26,8 @@ public struct JSONExporter: Exporter {
     /// - Throws: `OffprintError(.unwritable, path, "cannot write the JSON file: ...")`, or
     ///   what loading an article throws.
     public func write(_ articles: ArticleStream, options: ExportOptions, to url: URL) throws {
-        let tmp = BundleWriter.temporarySibling(of: url)
-        let spillURL = BundleWriter.temporarySibling(of: url.appendingPathExtension("blobs"))
+        let tmp = try BundleWriter.temporarySibling(of: url)
+        let spillURL = try BundleWriter.temporarySibling(of: url.appendingPathExtension("blobs"))
         func unwritable(_ error: Error) -> OffprintError {
             if let e = error as? OffprintError { return e }
             return OffprintError(.unwritable, url.path, "cannot write the JSON file: \(error.localizedDescription)")

@@ -39,11 +39,13 @@ public final class ZIPWriter {
     /// `modified` (clamped to the DOS range 1980-2107; UTC).
     ///
     /// - Throws: `OffprintError(.unwritable, path, ...)` when the file cannot be created.
-    public init(url: URL, modified: Date) throws {
-        path = url.path
+    /// `reportingAs` is the path named in errors (the final name when `url` is a
+    /// temporary one); `url`'s own path by default.
+    public init(url: URL, modified: Date, reportingAs shownPath: String? = nil) throws {
+        path = shownPath ?? url.path
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
               let h = FileHandle(forWritingAtPath: url.path) else {
-            throw OffprintError(.unwritable, url.path, "cannot create the file")
+            throw OffprintError(.unwritable, path, "cannot create the file")
         }
         handle = h
         (dosTime, dosDate) = ZIPWriter.dosDateTime(modified)

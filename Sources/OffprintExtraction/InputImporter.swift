@@ -58,7 +58,8 @@ public enum InputImporter {
     ///   - url: the page's URL, when fetched (HTML only).
     ///   - baseDirectory: folder for images saved beside an HTML page.
     /// - Throws: `OffprintError(.badInput, origin, message)`: `file is empty`,
-    ///   `binary file, not HTML, text or Markdown`, `no article text found`.
+    ///   `binary file, not HTML, text or Markdown`, `a JSON document that is not an Offprint
+    ///   export ...` (unless the kind was given as text or Markdown), `no article text found`.
     public static func candidate(data: Data, origin: String, typeHint: SourceType?, url: String? = nil,
                                  baseDirectory: URL? = nil) throws -> ImportCandidate {
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -66,6 +67,9 @@ public enum InputImporter {
         }
         if looksBinary(data) {
             throw OffprintError(.badInput, origin, "binary file, not HTML, text or Markdown")
+        }
+        if typeHint == nil || typeHint == .html, isJSONDocument(data) {
+            throw OffprintError(.badInput, origin, "a JSON document that is not an Offprint export (offprint import reads the JSON that offprint export --format json writes)")
         }
         let type = typeHint ?? sniff(data)
         do {
@@ -94,6 +98,17 @@ public enum InputImporter {
         let lower = head.lowercased()
         if lower.contains("<html") || lower.contains("<!doctype html") || lower.contains("<body") { return .html }
         return .text
+    }
+
+    /// Whether the bytes are one whole JSON object or array (RFC 8259), after an optional BOM
+    /// and white space: another application's export, which would otherwise become an
+    /// article whose text is raw JSON.
+    static func isJSONDocument(_ data: Data) -> Bool {
+        var body = data
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(body))) != nil
     }
 
     /// Whether bytes are binary rather than text: a known binary signature, a NUL byte

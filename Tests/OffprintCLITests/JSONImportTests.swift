@@ -165,13 +165,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path("none.sqlite")))
     }
 
-    @Test func otherJSONGoesThePathItWentBefore() throws {
-        // Not an Offprint document: not claimed by the JSON import (no JSON error).
+    /// Another application's JSON (a bookmarks or read-later export) is refused with one
+    /// line naming it, instead of becoming an article whose text is raw JSON; no library is
+    /// created. A text file that merely starts with a bracket is still text.
+    @Test func otherJSONIsRefused() throws {
         let bookmarks = TestPaths.cases.appendingPathComponent("importers/firefox-json/synthetic-bookmarks-2024-01-02.json").path
+        let message = "a JSON document that is not an Offprint export (offprint import reads the JSON that offprint export --format json writes)"
         let r = try run("o.sqlite", "import", bookmarks)
-        #expect(!r.stderr.contains("JSON"), "\(r.stderr)")
-        #expect(r.status == 0)
-        let array = try run("o.sqlite", "import", "-", stdin: Data("[{\"articles\": []}]\n".utf8))
-        #expect(!array.stderr.contains("JSON"))
+        #expect(r.status == 1)
+        #expect(r.stderr == "offprint: \(bookmarks): \(message)\n")
+        #expect(!FileManager.default.fileExists(atPath: path("o.sqlite")))
+        let array = try run("o.sqlite", "import", "-", stdin: Data("[{\"item_id\": \"1\", \"given_title\": \"Hi\"}]\n".utf8))
+        #expect(array.status == 1)
+        #expect(array.stderr == "offprint: -: \(message)\n")
+        #expect(!FileManager.default.fileExists(atPath: path("o.sqlite")))
+        let note = dir.appendingPathComponent("note.txt")
+        try Data("[Draft] Notes on margins\n\nThe first paragraph of the note, long enough to be an article.\n".utf8).write(to: note)
+        let text = try run("o.sqlite", "import", note.path)
+        #expect(text.status == 0, "\(text.stderr)")
     }
 }

@@ -90,4 +90,24 @@ import Testing
         #expect(text.stdout.contains("The Case for Slow Reading"))
         #expect(try offprint("search", "zzqqxx-nothing").stdout.isEmpty)
     }
+
+    /// A file output (EPUB, JSON, single-file HTML, a .zip bundle) that names an existing
+    /// directory is refused, exit 3, and the directory and what it holds stay; a missing
+    /// parent directory is named as the path given, never as a temporary file.
+    @Test(arguments: [["--format", "epub"], ["--format", "json"], ["--format", "html", "--single-file"],
+                      ["--format", "markdown"]])
+    func aDirectoryIsNeverReplacedByAFile(_ format: [String]) throws {
+        let dir = TestPaths.temporaryDirectory().appendingPathComponent(format.contains("markdown") ? "keep.zip" : "keep")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let notes = dir.appendingPathComponent("notes.txt")
+        try Data("important".utf8).write(to: notes)
+        let r = try OffprintProcess.run(["--library", Self.library.path, "export"] + format + ["-o", dir.path])
+        #expect(r.status == 3)
+        #expect(r.stderr == "offprint: \(dir.path): is a directory; give a file name\n")
+        #expect(try Data(contentsOf: notes) == Data("important".utf8))
+        let missing = TestPaths.temporaryDirectory().appendingPathComponent(format.contains("markdown") ? "no/such/dir/out.zip" : "no/such/dir/out.file")
+        let m = try OffprintProcess.run(["--library", Self.library.path, "export"] + format + ["-o", missing.path])
+        #expect(m.status == 3)
+        #expect(m.stderr == "offprint: \(missing.path): the directory it would go in does not exist\n")
+    }
 }
