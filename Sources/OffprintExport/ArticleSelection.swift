@@ -94,22 +94,34 @@ public struct ArticleSelection: Sendable {
     }
 
     /// A publication time as stored (ISO 8601 when it parsed at import), read as a date;
-    /// a bare `YYYY-MM-DD` or `YYYY-MM` counts as its first instant, UTC.
+    /// a bare `YYYY-MM-DD` or `YYYY-MM` counts as its first instant, UTC, and any other
+    /// value that starts with `YYYY-MM-DD` counts as that day.
     static func publishedDate(_ s: String?) -> Date? {
         guard let s = s?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
         return ArticleSelection.parseDate(s, endOfDay: false)
+            ?? (s.count > 10 ? ArticleSelection.parseDate(String(s.prefix(10)), endOfDay: false) : nil)
     }
 
-    /// Reads `--since`/`--until` values: `YYYY-MM-DD` (a whole UTC day: its start, or with
-    /// `endOfDay` the start of the next day), or an ISO 8601 date and time with a zone.
+    /// Reads `--since`/`--until` values: `YYYY-MM-DD` or `YYYY-MM` (a whole UTC day or month
+    /// start: its start, or with `endOfDay` the start of the next day), an ISO 8601 date and
+    /// time with a zone (RFC 3339), or `YYYY-MM-DDTHH:MM[:SS]` without one (UTC); nil for
+    /// anything else, which the CLI reports as a usage error.
     public static func parseDate(_ s: String, endOfDay: Bool) -> Date? {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime]
         if let d = iso.date(from: s) { return d }
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let d = iso.date(from: s) { return d }
-        let parts = s.prefix(10).split(separator: "-").map { Int($0) }
-        guard s.count == 10 || s.count == 7 || s.count >= 10, parts.count >= 2, parts.allSatisfy({ $0 != nil }) else { return nil }
+        // A time without a zone is UTC (`2026-11-29T14:27` or `…T14:27:12`).
+        if s.count == 16 || s.count == 19, s.dropFirst(10).first == "T" {
+            iso.formatOptions = [.withInternetDateTime]
+            return iso.date(from: s + (s.count == 16 ? ":00Z" : "Z"))
+        }
+        // A day or a month, nothing else: `YYYY-MM-DD`, `YYYY-MM`.
+        guard s.count == 10 || s.count == 7, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else { return nil }
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == (s.count == 10 ? 3 : 2), parts.allSatisfy({ $0 != nil }),
+              parts[0].map({ String($0).count == 4 }) == true else { return nil }
         var c = DateComponents()
         c.year = parts[0]; c.month = parts[1]; c.day = parts.count > 2 ? parts[2] : 1
         guard (1...12).contains(c.month!), (1...31).contains(c.day!) else { return nil }
