@@ -19,10 +19,11 @@ struct PageMetadata {
 
     /// Reads the metadata of `doc` (a parsed page with its scripts still in place).
     init(document doc: HTMLNode) {
-        let jsonLD = PageMetadata.jsonLD(doc)
+        let found = Elements(doc)
+        let jsonLD = PageMetadata.jsonLD(doc, found)
         var values: [String: String] = [:]
-        for meta in doc.elements(in: ["meta"]) {
-            guard let content = meta.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+        for meta in found.meta {
+            guard let content = meta.attribute("content")?.trimmedWhitespace,
                   !content.isEmpty else { continue }
             var matched = false
             if let property = meta.attribute("property") {
@@ -49,7 +50,7 @@ struct PageMetadata {
             }
         }
 
-        let docTitle = PageMetadata.articleTitle(doc)
+        let docTitle = PageMetadata.articleTitle(doc, found)
         title = jsonLD.title ?? values["dc:title"] ?? values["dcterm:title"] ?? values["og:title"]
             ?? values["weibo:article:title"] ?? values["weibo:webpage:title"] ?? values["title"]
             ?? values["twitter:title"] ?? values["parsely-title"]
@@ -65,23 +66,27 @@ struct PageMetadata {
         siteName = jsonLD.siteName ?? values["og:site_name"]
         publishedTime = jsonLD.datePublished ?? values["article:published_time"] ?? values["parsely-pub-date"]
             ?? values["x-date"]
-        if publishedTime == nil, let time = doc.elements(in: ["time"]).first(where: {
+        if publishedTime == nil, let time = found.time.first(where: {
             $0.attribute("pubdate") != nil || ($0.attribute("itemprop") ?? "").contains("datePublished")
         }), let dt = time.attribute("datetime"), !dt.isEmpty {
             publishedTime = dt
         }
 
+        let canonicalLink = PageMetadata.canonicalLink(found.link)
         if publishedTime == nil {
-            publishedTime = PublishedDate.find(in: doc, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"])
+            publishedTime = PublishedDate.find(in: doc, canonical: canonicalLink ?? values["og:url"])
         }
 
-        if let t = title {
-            title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"],
-                                                  headings: doc.elements(in: ["h1"]).map { $0.textContent.normalizedSpace })
-        }
-        if let t = title {
-            title = PageMetadata.replacingGenericTitle(t, siteName: siteName, canonical: PageMetadata.canonicalLink(doc) ?? values["og:url"],
-                                                       headings: doc.elements(in: ["h1"]).map { $0.textContent.normalizedSpace })
+        if title != nil {
+            let h1s = found.h1.map { $0.textContent.normalizedSpace }
+            if let t = title {
+                title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: canonicalLink ?? values["og:url"],
+                                                      headings: h1s)
+            }
+            if let t = title {
+                title = PageMetadata.replacingGenericTitle(t, siteName: siteName, canonical: canonicalLink ?? values["og:url"],
+                                                           headings: h1s)
+            }
         }
         title = title.map(PageMetadata.unescapeEntities)
         byline = byline.map(PageMetadata.unescapeEntities)
@@ -89,23 +94,23 @@ struct PageMetadata {
         siteName = siteName.map(PageMetadata.unescapeEntities)
         publishedTime = publishedTime.map(PageMetadata.unescapeEntities)
 
-        if let html = doc.firstElement(named: "html"), let l = html.attribute("lang")?.trimmingCharacters(in: .whitespaces),
+        if let html = doc.firstElement(named: "html"), let l = html.attribute("lang")?.trimmedHorizontalSpace,
            !l.isEmpty {
             lang = l
-        } else if let l = values["x-language"]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !l.isEmpty {
+        } else if let l = values["x-language"]?.split(separator: ",").first?.trimmedHorizontalSpace, !l.isEmpty {
             lang = l
         }
 
-        for link in doc.elements(in: ["link"]) {
+        for link in found.link {
             let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
-            if rel.contains("canonical"), let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines),
+            if rel.contains("canonical"), let href = link.attribute("href")?.trimmedWhitespace,
                !href.isEmpty {
                 canonical = href
                 break
             }
         }
         if canonical == nil, let og = values["og:url"], !og.isEmpty { canonical = og }
-        if let base = doc.firstElement(named: "base")?.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines),
+        if let base = found.base?.attribute("href")?.trimmedWhitespace,
            !base.isEmpty {
             baseHref = base
         }
@@ -188,7 +193,12 @@ struct PageMetadata {
 
     /// The `href` of the first `<link rel=canonical>`.
     static func canonicalLink(_ doc: HTMLNode) -> String? {
-        for link in doc.elements(in: ["link"]) {
+        canonicalLink(doc.elements(in: ["link"]))
+    }
+
+    /// The `href` of the first of `links` with `rel=canonical`.
+    static func canonicalLink(_ links: [HTMLNode]) -> String? {
+        for link in links {
             let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
             if rel.contains("canonical"), let href = link.attribute("href")?.trimmedWhitespace, !href.isEmpty { return href }
         }
@@ -196,6 +206,42 @@ struct PageMetadata {
     }
 
     // MARK: - Rules
+
+    /// The elements the metadata reads, gathered in one walk of the document (each was a
+    /// walk of its own, several of them more than once).
+    struct Elements {
+        var meta: [HTMLNode] = [], link: [HTMLNode] = [], script: [HTMLNode] = [], time: [HTMLNode] = []
+        /// `h1` elements, and `h1` and `h2` elements, in document order.
+        var h1: [HTMLNode] = [], headings: [HTMLNode] = []
+        /// The first `<base>`.
+        var base: HTMLNode?
+
+        init(_ doc: HTMLNode) {
+            visit(doc)
+        }
+
+        private mutating func visit(_ n: HTMLNode) {
+            for c in n.children where c.kind == .element {
+                switch c.name {
+                case "meta": meta.append(c)
+                case "link": link.append(c)
+                case "script": script.append(c)
+                case "time": time.append(c)
+                case "h1": h1.append(c); headings.append(c)
+                case "h2": headings.append(c)
+                case "base": if base == nil { base = c }
+                default: break
+                }
+                if !c.children.isEmpty { visit(c) }
+            }
+        }
+    }
+
+    /// `<title>` separators (Readability's `_getArticleTitle`).
+    static let titleSeparators = Pattern("\\s[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]\\s", caseInsensitive: false)
+    static let hierarchicalSeparators = Pattern("\\s[\\\\/>\\u00BB]\\s", caseInsensitive: false)
+    static let titleFirstPart = Pattern("^[^\\|\\-\\u2013\\u2014\\\\/>\\u00BB]*[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]", caseInsensitive: false)
+    static let schemaOrg = Pattern("^https?://schema\\.org/?$")
 
     /// Readability: `property` is a space-separated list of values.
     static let propertyPattern = Pattern(
@@ -211,12 +257,17 @@ struct PageMetadata {
     static func documentTitle(_ doc: HTMLNode) -> String {
         let head = doc.firstElement(named: "head")
         let t = head?.firstElement(named: "title") ?? doc.firstElement(named: "title")
-        return (t?.textContent ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (t?.textContent ?? "").trimmedWhitespace
     }
 
     /// Readability's `_getArticleTitle`: the `<title>` with a site name removed when the
     /// remainder is still a plausible title. Kept whole when a heading repeats it exactly.
     static func articleTitle(_ doc: HTMLNode) -> String {
+        articleTitle(doc, Elements(doc))
+    }
+
+    /// `articleTitle(_:)` with the document's elements already gathered.
+    static func articleTitle(_ doc: HTMLNode, _ found: Elements) -> String {
         let origTitle = documentTitle(doc)
         var curTitle = origTitle
         var hadHierarchicalSeparators = false
@@ -234,27 +285,25 @@ struct PageMetadata {
             }
             return count
         }
-        let headings = doc.elements(in: ["h1", "h2"])
+        let headings = found.headings
         let headingRepeatsTitle = headings.contains {
             $0.textContent.normalizedSpace == origTitle.normalizedSpace
         }
-        let separators = Pattern("\\s[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]\\s", caseInsensitive: false)
         if headingRepeatsTitle {
             curTitle = origTitle
-        } else if separators.matches(curTitle) {
-            hadHierarchicalSeparators = Pattern("\\s[\\\\/>\\u00BB]\\s", caseInsensitive: false).matches(curTitle)
-            let matches = separators.regex.matches(in: origTitle, range: NSRange(origTitle.startIndex..., in: origTitle))
+        } else if titleSeparators.matches(curTitle) {
+            hadHierarchicalSeparators = hierarchicalSeparators.matches(curTitle)
+            let matches = titleSeparators.regex.matches(in: origTitle, range: NSRange(origTitle.startIndex..., in: origTitle))
             if let last = matches.last, let r = Range(last.range, in: origTitle) {
                 curTitle = String(origTitle[..<r.lowerBound])
             }
             if wordCount(curTitle) < 3 {
-                let firstPart = Pattern("^[^\\|\\-\\u2013\\u2014\\\\/>\\u00BB]*[\\|\\-\\u2013\\u2014\\\\/>\\u00BB]", caseInsensitive: false)
                 let ns = origTitle as NSString
-                curTitle = firstPart.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
+                curTitle = titleFirstPart.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
                                                                    withTemplate: "")
             }
         } else if curTitle.contains(": ") {
-            let trimmed = curTitle.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = curTitle.trimmedWhitespace
             let match = headings.contains { $0.textContent.trimmedWhitespace == trimmed }
             if !match, let lastColon = origTitle.lastIndex(of: ":"), let firstColon = origTitle.firstIndex(of: ":") {
                 curTitle = String(origTitle[origTitle.index(after: lastColon)...])
@@ -265,14 +314,14 @@ struct PageMetadata {
                 }
             }
         } else if curTitle.utf16.count > 150 || curTitle.utf16.count < 15 {
-            let h1s = doc.elements(in: ["h1"])
+            let h1s = found.h1
             if h1s.count == 1 { curTitle = h1s[0].innerText() }
         }
-        curTitle = curTitle.trimmingCharacters(in: .whitespacesAndNewlines).collapsingWhitespaceRuns()
+        curTitle = curTitle.trimmedWhitespace.collapsingWhitespaceRuns()
         let count = wordCount(curTitle)
         if count <= 4 {
             let ns = origTitle as NSString
-            let stripped = separators.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
+            let stripped = titleSeparators.regex.stringByReplacingMatches(in: origTitle, range: NSRange(location: 0, length: ns.length),
                                                                     withTemplate: "")
             if !hadHierarchicalSeparators || count != wordCount(stripped) - 1 {
                 curTitle = origTitle
@@ -328,7 +377,12 @@ struct PageMetadata {
 
     /// The first schema.org article object in a `<script type="application/ld+json">`.
     static func jsonLD(_ doc: HTMLNode) -> JSONLD {
-        for script in doc.elements(in: ["script"]) {
+        jsonLD(doc, Elements(doc))
+    }
+
+    /// `jsonLD(_:)` with the document's elements already gathered.
+    static func jsonLD(_ doc: HTMLNode, _ found: Elements) -> JSONLD {
+        for script in found.script {
             guard (script.attribute("type") ?? "").lowercased() == "application/ld+json" else { continue }
             var content = script.textContent.trimmedWhitespace
             if content.hasPrefix("<![CDATA[") { content.removeFirst(9) }
@@ -342,11 +396,10 @@ struct PageMetadata {
                 parsed = parsedAny as? [String: Any]
             }
             guard var object = parsed else { continue }
-            let schema = Pattern("^https?://schema\\.org/?$")
             var contextOK = false
-            if let ctx = object["@context"] as? String { contextOK = schema.matches(ctx) }
+            if let ctx = object["@context"] as? String { contextOK = schemaOrg.matches(ctx) }
             else if let ctx = object["@context"] as? [String: Any], let vocab = ctx["@vocab"] as? String {
-                contextOK = schema.matches(vocab)
+                contextOK = schemaOrg.matches(vocab)
             }
             guard contextOK else { continue }
             if object["@type"] == nil, let graph = object["@graph"] as? [Any] {
@@ -358,10 +411,10 @@ struct PageMetadata {
             guard isArticleType(object["@type"]) else { continue }
 
             var result = JSONLD()
-            let name = (object["name"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
-            let headline = (object["headline"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = (object["name"] as? String)?.trimmedWhitespace
+            let headline = (object["headline"] as? String)?.trimmedWhitespace
             if let name, let headline, name != headline {
-                let title = articleTitle(doc)
+                let title = articleTitle(doc, found)
                 let nameMatches = ReaderRules.textSimilarity(name, title) > 0.75
                 let headlineMatches = ReaderRules.textSimilarity(headline, title) > 0.75
                 result.title = (headlineMatches && !nameMatches) ? headline : name
@@ -369,17 +422,17 @@ struct PageMetadata {
                 result.title = name ?? headline
             }
             if let author = object["author"] as? [String: Any], let n = author["name"] as? String {
-                result.byline = n.trimmingCharacters(in: .whitespacesAndNewlines)
+                result.byline = n.trimmedWhitespace
             } else if let authors = object["author"] as? [Any] {
                 let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }
-                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    .map { $0.trimmedWhitespace }
                 if !names.isEmpty { result.byline = names.joined(separator: ", ") }
             }
-            if let d = object["description"] as? String { result.excerpt = d.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let d = object["description"] as? String { result.excerpt = d.trimmedWhitespace }
             if let publisher = object["publisher"] as? [String: Any], let n = publisher["name"] as? String {
-                result.siteName = n.trimmingCharacters(in: .whitespacesAndNewlines)
+                result.siteName = n.trimmedWhitespace
             }
-            if let d = object["datePublished"] as? String { result.datePublished = d.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let d = object["datePublished"] as? String { result.datePublished = d.trimmedWhitespace }
             for key in [\JSONLD.title, \JSONLD.byline, \JSONLD.excerpt, \JSONLD.siteName, \JSONLD.datePublished]
             where result[keyPath: key]?.isEmpty == true {
                 result[keyPath: key] = nil

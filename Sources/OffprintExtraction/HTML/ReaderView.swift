@@ -187,15 +187,23 @@ final class ReaderView {
         self.metadataHasByline = metadataHasByline
     }
 
-    /// Finds the article in `document` (already prepared: scripts and styles removed). The
-    /// document is not modified; each attempt works on a copy. Returns the article container
-    /// (a `div`), or nil when no text at all was found.
-    func grabArticle(document: HTMLNode) -> HTMLNode? {
+    /// Finds the article in `document` (already prepared: scripts and styles removed).
+    /// Without `fresh`, the document is not modified: each attempt works on a copy. With
+    /// `fresh`, the first attempt works on `document` itself (modifying it; most pages need
+    /// no retry, so no copy is made) and each retry on a new, identical document from
+    /// `fresh`. Returns the article container (a `div`), or nil when no text at all was found.
+    func grabArticle(document: HTMLNode, fresh: (() -> HTMLNode?)? = nil) -> HTMLNode? {
         var attempts: [(content: HTMLNode, length: Int, dir: String?)] = []
         while true {
             scores.removeAll()
             dataTables.removeAll()
-            let doc = document.clone()
+            let doc: HTMLNode
+            if let fresh {
+                guard let d = attempts.isEmpty ? document : fresh() else { return nil }
+                doc = d
+            } else {
+                doc = document.clone()
+            }
             guard let result = attempt(doc) else { return nil }
             let content = result.content
             let textLength = content.innerTextLength(normalizeSpaces: true)

@@ -109,20 +109,46 @@ enum TextRendering {
 
 extension StringProtocol {
     /// Leading and trailing tabs and space separators (Unicode Zs, U+00A0 included) removed, as
-    /// Foundation's `trimmingCharacters(in: .whitespaces)` does, without bridging.
+    /// Foundation's `trimmingCharacters(in: .whitespaces)` does, without bridging; works on the
+    /// UTF-8 bytes (Zs is U+0020, U+00A0, U+1680, U+2000-200A, U+202F, U+205F, U+3000).
     var trimmedHorizontalSpace: String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            let v = s.value
-            if v < 0x80 { return v == 0x20 || v == 0x09 }
-            if v == 0xA0 { return true }
-            if v < 0x1680 { return false }
-            return s.properties.generalCategory == .spaceSeparator
+        func trim(_ b: UnsafeBufferPointer<UInt8>) -> String {
+            var start = 0
+            while start < b.count {
+                let k = horizontalSpaceLength(b, start)
+                if k == 0 { break }
+                start += k
+            }
+            if start == b.count { return "" }
+            var end = b.count
+            while end > start {
+                // The start of the last character.
+                var s = end - 1
+                while s > start && b[s] & 0xC0 == 0x80 { s -= 1 }
+                if horizontalSpaceLength(b, s) == end - s { end = s } else { break }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
         }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        if let r = utf8.withContiguousStorageIfAvailable(trim) { return r }
+        return Array(utf8).withUnsafeBufferPointer(trim)
+    }
+}
+
+/// The length in bytes of the tab or space separator (Zs) starting at byte `i` of UTF-8 `b`,
+/// 0 when there is none.
+@inline(__always) private func horizontalSpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let c = b[i]
+    if c < 0x80 { return c == 0x20 || c == 0x09 ? 1 : 0 }
+    let n = b.count
+    if c == 0xC2 { return i + 1 < n && b[i + 1] == 0xA0 ? 2 : 0 }
+    guard i + 2 < n else { return 0 }
+    let c1 = b[i + 1], c2 = b[i + 2]
+    switch c {
+    case 0xE1: return c1 == 0x9A && c2 == 0x80 ? 3 : 0
+    case 0xE2:
+        if c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF) { return 3 }
+        return c1 == 0x81 && c2 == 0x9F ? 3 : 0
+    case 0xE3: return c1 == 0x80 && c2 == 0x80 ? 3 : 0
+    default: return 0
     }
 }
