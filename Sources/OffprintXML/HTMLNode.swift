@@ -17,23 +17,28 @@ public struct HTMLAttribute: Hashable, Sendable {
 /// comment. Reference type with a non-owning `parent` link that becomes nil when the parent
 /// goes away (as a weak reference would, without the side-table cost of `weak` on every
 /// node); mutate through the methods below so that parent links stay right.
+///
+/// The stored properties are `@exclusivity(unchecked)`: every access to a class's stored
+/// property is otherwise checked at run time for overlapping mutation (`swift_beginAccess`),
+/// which cost about 5% of an extraction; no code here holds two accesses to one node's
+/// property at once.
 public final class HTMLNode {
     public enum Kind: Sendable { case document, element, text, comment }
 
     public let kind: Kind
     /// Element name, lower case (`""` for non-elements).
-    public var name: String
+    @exclusivity(unchecked) public var name: String
     /// Attributes of an element, in document order; names lower case.
-    public var attributes: [HTMLAttribute]
+    @exclusivity(unchecked) public var attributes: [HTMLAttribute]
     /// Character data of a text or comment node (entities already decoded).
-    public var text: String
+    @exclusivity(unchecked) public var text: String
     /// The containing node, nil for a root or detached node. Not owning: cleared by the
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
-    private unowned(unsafe) var _parent: HTMLNode?
+    @exclusivity(unchecked) private unowned(unsafe) var _parent: HTMLNode?
     /// Where this node was last seen among its parent's children (checked before searching).
-    private var indexHint = 0
-    public private(set) var children: [HTMLNode]
+    @exclusivity(unchecked) private var indexHint = 0
+    @exclusivity(unchecked) public private(set) var children: [HTMLNode]
 
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
         self.kind = kind

@@ -71,8 +71,10 @@ public enum CharsetDecoder {
         if ascii {
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", evidence: .ascii)
         }
-        if isValidUTF8(bytes) {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", evidence: .validUTF8)
+        // One validating pass (the same rules as `isValidUTF8`) instead of a check and a
+        // repairing decode.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "UTF-8", evidence: .validUTF8)
         }
         // 3. A declaration in the page.
         if kind == .html, let label = prescanMetaCharset(bytes) ?? xmlDeclarationEncoding(bytes),
