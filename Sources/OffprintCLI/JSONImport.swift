@@ -11,8 +11,8 @@ import OffprintStorage
 enum JSONImport {
     /// The bytes of the file at `url` when they may be an Offprint JSON document (after an
     /// optional byte order mark and white space, the first of its first 4 KiB is `{`) and
-    /// `JSONDocument.claims` them; nil for anything else, which goes the way it went
-    /// before (InputImporter), read-later and bookmark JSON exports included.
+    /// `JSONDocument.claims` them; nil for anything else, which goes to InputImporter (it
+    /// refuses another application's JSON).
     static func claimedFile(_ url: URL) -> Data? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
