@@ -36,7 +36,10 @@ public enum MojibakeRepair {
         var i = 0
         let n = b.count
         while i < n {
-            if b[i] < 0xC3 { i += 1; continue }  // ASCII, continuation bytes, and U+0080-00BF
+            if b[i] < 0xC3 {  // ASCII, continuation bytes, and U+0080-00BF
+                i = max(i + 1, skipASCII(b, from: i))
+                continue
+            }
             let (v, k) = scalar(b, i)
             if v >= 0xC2 {
                 if v >= 0x4E00 && v <= 0x9FFF { hasCJK = true } else if v <= 0xEF { hasLatinLead = true }
@@ -60,7 +63,7 @@ public enum MojibakeRepair {
         while i < n {
             if b[i] < 0x80 {
                 if runStart >= 0 { flush(i) }
-                i += 1
+                i = max(i + 1, skipASCII(b, from: i))
                 continue
             }
             let (v, k) = scalar(b, i)
@@ -85,6 +88,20 @@ public enum MojibakeRepair {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<n]))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The index of the first non-ASCII byte at or after `i`, to within 8 bytes: whole
+    /// 8-byte words of ASCII are skipped at once (most of a page is ASCII); may return `i`.
+    @inline(__always) private static func skipASCII(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let base = b.baseAddress else { return i }
+        let raw = UnsafeRawPointer(base)
+        var j = i
+        let n = b.count
+        while j + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            j += 8
+        }
+        return j
     }
 
     /// The repaired form of one run of non-ASCII characters, or nil.

@@ -85,36 +85,42 @@ extension HTMLNode {
         var out: [HTMLNode] = []
         if names.count == 1, let name = names.first {
             // One name: compared directly, no hashing per element.
-            func visitOne(_ n: HTMLNode) {
-                for c in n.children where c.kind == .element {
-                    if c.name == name { out.append(c) }
-                    if !c.children.isEmpty { visitOne(c) }
-                }
-            }
-            visitOne(self)
-            return out
+            HTMLNode.collect(named: name, under: self, into: &out)
+        } else {
+            HTMLNode.collect(in: names, under: self, into: &out)
         }
-        func visit(_ n: HTMLNode) {
-            for c in n.children where c.kind == .element {
-                if names.contains(c.name) { out.append(c) }
-                if !c.children.isEmpty { visit(c) }
-            }
-        }
-        visit(self)
         return out
+    }
+
+    // The walks below pass their results `inout` rather than capturing a local variable in a
+    // nested function (a captured variable is boxed and checked at run time on every access).
+
+    private static func collect(named name: String, under n: HTMLNode, into out: inout [HTMLNode]) {
+        for c in n.children where c.kind == .element {
+            if c.name == name { out.append(c) }
+            if !c.children.isEmpty { collect(named: name, under: c, into: &out) }
+        }
+    }
+
+    private static func collect(in names: Set<String>, under n: HTMLNode, into out: inout [HTMLNode]) {
+        for c in n.children where c.kind == .element {
+            if names.contains(c.name) { out.append(c) }
+            if !c.children.isEmpty { collect(in: names, under: c, into: &out) }
+        }
     }
 
     /// Counts descendant elements named `name`.
     func count(of name: String) -> Int {
         var total = 0
-        func visit(_ n: HTMLNode) {
-            for c in n.children where c.kind == .element {
-                if c.name == name { total += 1 }
-                if !c.children.isEmpty { visit(c) }
-            }
-        }
-        visit(self)
+        HTMLNode.count(named: name, under: self, into: &total)
         return total
+    }
+
+    private static func count(named name: String, under n: HTMLNode, into total: inout Int) {
+        for c in n.children where c.kind == .element {
+            if c.name == name { total += 1 }
+            if !c.children.isEmpty { count(named: name, under: c, into: &total) }
+        }
     }
 
     /// Counts the commas (ASCII, Arabic, full-width, ...) Readability counts in a text.

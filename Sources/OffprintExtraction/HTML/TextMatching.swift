@@ -12,9 +12,16 @@ struct Keywords: Sendable {
     /// Words that only count as a whole space-separated token (`hid` in `^hid$| hid$| hid |^hid `).
     let tokens: [[UInt8]]
 
+    /// For each byte, whether some word starts with it (the words are lower case, so only
+    /// folded bytes are looked up).
+    private let firstBytes: [Bool]
+
     init(_ alternation: String, tokens: [String] = []) {
         words = alternation.split(separator: "|").map { Array($0.lowercased().utf8) }
         self.tokens = tokens.map { Array($0.lowercased().utf8) }
+        var table = [Bool](repeating: false, count: 256)
+        for w in words where !w.isEmpty { table[Int(w[0])] = true }
+        firstBytes = table
     }
 
     func matches(_ s: String) -> Bool {
@@ -24,7 +31,13 @@ struct Keywords: Sendable {
 
     /// `matches` on UTF-8 bytes, ASCII letters compared case-insensitively (the words are lower case).
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for w in words where Keywords.findFolded(w, in: bytes, from: 0) != nil { return true }
+        // Most class names and ids match no word: one pass over the bytes rules out every word
+        // whose first byte never occurs (folded), before each word is searched for.
+        var any = false
+        for c in bytes where firstBytes[Int(c >= 0x41 && c <= 0x5A ? c + 32 : c)] { any = true; break }
+        if any {
+            for w in words where Keywords.findFolded(w, in: bytes, from: 0) != nil { return true }
+        }
         for t in tokens {
             var from = 0
             while let at = Keywords.findFolded(t, in: bytes, from: from) {
