@@ -250,6 +250,9 @@ final class ReaderView {
             if cur.attribute("aria-modal") == "true" && cur.attribute("role") == "dialog" {
                 node = cur.removeAndGetNext(); continue
             }
+            if BoilerplateRules.isCookieNotice(cur) || BoilerplateRules.isSignupForm(cur) {
+                node = cur.removeAndGetNext(); continue
+            }
             if articleByline == nil && !metadataHasByline && isValidByline(cur) {
                 // Prefer a descendant [itemprop~=name] for the author's name.
                 let end = cur.nextNode(ignoringSelfAndChildren: true)
@@ -271,6 +274,11 @@ final class ReaderView {
                     && !ReaderRules.matchesClassOrID(ReaderRules.okMaybeItsACandidate, cur)
                     && !cur.hasAncestor("table") && !cur.hasAncestor("code")
                     && cur.name != "body" && cur.name != "a" {
+                    // An article header goes, but the lead it holds stays in its place.
+                    if let lead = headerLead(cur) {
+                        cur.replace(with: [lead])
+                        node = lead.nextNode(ignoringSelfAndChildren: true); continue
+                    }
                     node = cur.removeAndGetNext(); continue
                 }
                 if let role = cur.attribute("role"), ReaderRules.unlikelyRoles.contains(role) {
@@ -306,6 +314,12 @@ final class ReaderView {
                 }
                 if ReaderRules.hasSingleTagInside(cur, "p") && linkDensity(cur) < 0.25 {
                     let inner = cur.elementChildren[0]
+                    // The paragraph keeps the wrapper's class and id when it has none, so
+                    // that the boilerplate rules still see `div.wp-caption-text > p`.
+                    if inner.attribute("class") == nil && inner.attribute("id") == nil {
+                        if let c = cur.attribute("class") { inner.setAttribute("class", c) }
+                        if let i = cur.attribute("id") { inner.setAttribute("id", i) }
+                    }
                     cur.replace(with: [inner])
                     current = inner
                     elementsToScore.append(inner)
@@ -409,6 +423,8 @@ final class ReaderView {
             if scores[ObjectIdentifier(topCandidate)] == nil { initialize(topCandidate) }
         }
 
+        let lead = neededToCreateTopCandidate ? nil : findLead(before: topCandidate)
+
         // Join siblings that look related.
         let articleContent = HTMLNode.element("div")
         let topScore = score(topCandidate)
@@ -442,6 +458,11 @@ final class ReaderView {
             }
         }
 
+        if let lead, !lead.ancestors().contains(where: { $0 === articleContent }) {
+            lead.detach()
+            articleContent.insert(lead, at: 0)
+        }
+
         prepArticle(articleContent)
 
         let container: HTMLNode
@@ -460,6 +481,53 @@ final class ReaderView {
             if let d = n.attribute("dir")?.trimmedWhitespace, !d.isEmpty { dir = d; break }
         }
         return (container, dir)
+    }
+
+    /// The article's lead (standfirst, intro, deck) when the page names it and it sits
+    /// before the top candidate, outside it, within four levels above it: 30 to 1,000
+    /// characters with a link density under 0.3. Headers with the lead are often scored
+    /// apart from the body, or stripped as `header`s.
+    private func findLead(before top: HTMLNode) -> HTMLNode? {
+        let path = Set(top.ancestors().map(ObjectIdentifier.init))
+        var scope = top.parent
+        var level = 0
+        while let a = scope, a.kind == .element, a.name != "body", a.name != "html", level < 4 {
+            var next = a.nextNode()
+            let end = a.nextNode(ignoringSelfAndChildren: true)
+            while let n = next, n !== end, n !== top {
+                if n.kind == .element && !path.contains(ObjectIdentifier(n)) && BoilerplateRules.isNamedLead(n) {
+                    let length = n.innerTextLength()
+                    if length >= 30 && length <= 1000 && linkDensity(n) < 0.3 && !n.hasAncestor("a")
+                        && !n.hasAncestor("li") {
+                        return n
+                    }
+                }
+                next = n.nextNode()
+            }
+            scope = a.parent
+            level += 1
+        }
+        return nil
+    }
+
+    private static let headerWord = Keywords("header")
+
+    /// The named lead inside an article header that strip-unlikely removes (`header.entry-header`
+    /// holding `div.entry-excerpt`): 30 to 1,000 characters, link density under 0.3.
+    private func headerLead(_ element: HTMLNode) -> HTMLNode? {
+        guard element.name == "header" || ReaderRules.matchesClassOrID(Self.headerWord, element) else { return nil }
+        let end = element.nextNode(ignoringSelfAndChildren: true)
+        var next = element.nextNode()
+        while let n = next, n !== end {
+            if n.kind == .element && BoilerplateRules.isNamedLead(n) {
+                let length = n.innerTextLength()
+                if length >= 30 && length <= 1000 && linkDensity(n) < 0.3 { return n }
+                next = n.nextNode(ignoringSelfAndChildren: true)
+                continue
+            }
+            next = n.nextNode()
+        }
+        return nil
     }
 
     // MARK: - Scoring helpers
@@ -572,6 +640,20 @@ final class ReaderView {
         cleanConditionally(article, "ul")
         cleanConditionally(article, "div")
         for h in article.elements(in: ["h1"]) { h.rename("h2") }
+        // Furniture boxes, captions and credits, and "Read more: <link>" lines.
+        for n in article.elements(in: BoilerplateRules.boxTags).reversed()
+        where BoilerplateRules.isFurnitureBox(n) {
+            n.detach()
+        }
+        // Captions and credits, and "Read more: <link>" lines.
+        for n in article.elements(in: BoilerplateRules.captionTags).reversed()
+        where n.parent != nil && BoilerplateRules.isCaption(n) {
+            n.detach()
+        }
+        for n in article.elements(in: ["p", "div", "li"]).reversed()
+        where BoilerplateRules.isReadMoreLine(n, linkDensity: linkDensity(n)) {
+            n.detach()
+        }
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {

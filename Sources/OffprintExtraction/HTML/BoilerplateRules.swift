@@ -1,0 +1,174 @@
+// BoilerplateRules: page furniture that sits inside or next to an article and that the
+// reader view drops on top of Readability's rules (docs/extraction.md, "Boilerplate"):
+// cookie/consent notices, newsletter and login forms, image captions and credits, and
+// "Read more: <link>" lines. Each rule looks at class/id tokens, tags and text shape,
+// never at a site's name.
+import Foundation
+import OffprintXML
+
+enum BoilerplateRules {
+
+    /// The class and id of `node`, split into lower-case tokens. WordPress-style taxonomy
+    /// classes (`tag-cookies`, `category-photo-credit`) describe the post, not the element,
+    /// and are left out.
+    static func tokens(_ node: HTMLNode) -> [Substring] {
+        let raw = (node.className + " " + node.idAttribute).lowercased()
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).filter { t in
+            !(t.hasPrefix("tag-") || t.hasPrefix("category-") || t.hasPrefix("tag_") || t.hasPrefix("category_"))
+        }
+    }
+
+    private static let cookieWords = Keywords("cookie|consent|cmp")
+    private static let cookieParts = [
+        "banner", "notice", "consent", "law", "bar", "hinweis", "popup", "layer", "box", "message", "warning",
+        "info", "policy", "overlay", "dialog", "modal", "accept", "wall", "alert",
+    ]
+
+    /// A cookie or consent notice: a class/id token naming a cookie banner (`cookie-notice`,
+    /// `widget_eu_cookie_law_widget`, `cookieConsent`) or consent management (`consent`,
+    /// `cmp-...`), holding under 1,500 characters of text. It is never the article, yet on a
+    /// page with a short article it can be the longest text left (the walk removes it).
+    static func isCookieNotice(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
+        let cls = node.className, id = node.idAttribute
+        if cls.isEmpty && id.isEmpty { return false }
+        guard cookieWords.matches(cls) || cookieWords.matches(id) else { return false }
+        let toks = tokens(node)
+        let hit = toks.contains { t in
+            if t.contains("consent") || t.hasPrefix("cmp-") || t == "cmp" { return true }
+            guard t.contains("cookie") else { return false }
+            return cookieParts.contains { t.contains($0) }
+        }
+        return hit && node.innerTextLength() < 1500
+    }
+
+    /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
+    /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as
+    /// ASP.NET does, hold far more). Its labels and consent text read like prose and win
+    /// on pages with short articles.
+    static func isSignupForm(_ node: HTMLNode) -> Bool {
+        guard node.name == "form" else { return false }
+        let inputs = node.elements(in: ["input"])
+        let hasField = inputs.contains { i in
+            let type = (i.attribute("type") ?? "").lowercased()
+            let name = ((i.attribute("name") ?? "") + " " + i.idAttribute).lowercased()
+            return type == "email" || type == "password" || name.contains("email") || name.contains("e-mail")
+                || name.contains("newsletter")
+        }
+        return hasField && node.innerTextLength() < 1500
+    }
+
+    /// An image caption or credit inside the article: a `figcaption`, or an element whose
+    /// class/id token names a caption, credit or copyright line (`wp-caption-text`,
+    /// `image-credit`, `copyright-note`), with no image of its own (a `div.wp-caption`
+    /// wrapping the image keeps the image; its caption child goes) and under 400 characters.
+    static func isCaption(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element else { return false }
+        if node.name == "table" || node.name == "caption" { return false }
+        let named = node.name == "figcaption" || tokens(node).contains { t in
+            t.contains("caption") || t.contains("credit") || t.contains("copyright")
+        }
+        guard named else { return false }
+        if !node.elements(in: ReaderRules.media).isEmpty || !node.elements(in: ["picture", "video"]).isEmpty {
+            return false
+        }
+        return node.innerTextLength() < 400
+    }
+
+    /// A box of page furniture inside the article, under 2,000 characters of text: a `nav`
+    /// (breadcrumbs, section tabs, table-of-contents menus), an author box (`author-bio`,
+    /// `post-author__info`, `about-author`, `saboxplugin-wrap`), a newsletter box, a list of
+    /// related posts (`related-posts`, `jp-relatedposts`, `yarpp-related`) or an advertising
+    /// disclaimer/disclosure.
+    static func isFurnitureBox(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element else { return false }
+        var hit = node.name == "nav"
+        if !hit {
+            let cls = node.className, id = node.idAttribute
+            if cls.isEmpty && id.isEmpty { return false }
+            guard furnitureWords.matches(cls) || furnitureWords.matches(id) else { return false }
+            hit = tokens(node).contains(where: isFurnitureToken)
+        }
+        return hit && node.innerTextLength() < 2000
+    }
+
+    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure")
+
+    static func isFurnitureToken(_ t: Substring) -> Bool {
+        if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
+        if t.hasPrefix("saboxplugin") || t.hasPrefix("yarpp") || t.hasPrefix("jp-relatedposts") { return true }
+        if t == "related" || t.hasPrefix("related-post") || t.hasPrefix("related-article") || t.hasPrefix("related_post")
+            || t.hasPrefix("relatedpost") || t.hasPrefix("relatedarticle") || t.hasPrefix("crp_related") {
+            return true
+        }
+        if let r = t.range(of: "author") {
+            let rest = t[r.upperBound...], before = t[..<r.lowerBound]
+            for w in ["bio", "box", "info", "about", "desc", "card", "profile"] where rest.contains(w) || before.contains(w) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Elements that can be a furniture box.
+    static let boxTags: Set<String> = ["nav", "div", "section", "aside", "ul", "ol", "p", "footer", "header", "span", "table"]
+
+    /// Elements that can hold a caption or credit line.
+    static let captionTags: Set<String> = [
+        "figcaption", "p", "div", "span", "small", "em", "i", "b", "strong", "cite", "li", "h2", "h3", "h4", "h5", "h6",
+    ]
+
+    /// A "Read more: <link>" line: a paragraph under 300 characters that opens with a short
+    /// label ending in a colon (`Lea también:`, `Read more:`, `Auch lesen:`) followed by a
+    /// link that makes up most of the text.
+    static func isReadMoreLine(_ p: HTMLNode, linkDensity: Double) -> Bool {
+        guard p.name == "p" || p.name == "div" || p.name == "li" else { return false }
+        guard linkDensity >= 0.5 else { return false }
+        let text = p.innerText()
+        guard text.count < 300, let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon]
+        let words = label.split(whereSeparator: { $0 == " " })
+        guard !words.isEmpty, words.count <= 4, label.count <= 30 else { return false }
+        // The label itself is not the link.
+        var labelInLink = false
+        for a in p.elements(in: ["a"]) where a.innerText().hasPrefix(String(label)) { labelInLink = true }
+        return !labelInLink
+    }
+
+    // MARK: - Article leads
+
+    private static let leadWords = [
+        "lead", "intro", "teaser", "subtitle", "subheadline", "deck", "standfirst", "excerpt", "summary", "abstract",
+        "description", "bajada",
+    ]
+    private static let leadKeywords = Keywords(leadWords.joined(separator: "|"))
+
+    /// A class/id token naming an article's lead: the whole token (`lead`, `intro`,
+    /// `standfirst`), a last part (`article-lead`, `entry__subtitle`, `field--name-field-abstract`)
+    /// or the word followed by `text`, `paragraph`, `copy`, `content` or `field`
+    /// (`teaser-text`, `IntroText`, `c-page-intro__copy`).
+    static func isLeadToken(_ t: Substring) -> Bool {
+        for w in leadWords {
+            if t == w { return true }
+            guard let r = t.range(of: w, options: .backwards) else { continue }
+            let before = t[..<r.lowerBound], after = t[r.upperBound...]
+            let separated = before.isEmpty || before.last == "-" || before.last == "_"
+            if after.isEmpty && separated { return true }
+            var tail = after
+            while tail.first == "-" || tail.first == "_" { tail = tail.dropFirst() }
+            if !after.isEmpty && ["text", "paragraph", "copy", "content", "field"].contains(String(tail)) { return true }
+        }
+        return false
+    }
+
+    /// Whether `node` is named as the article's lead (standfirst, intro, deck).
+    static func isNamedLead(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, !["a", "li", "ul", "ol", "nav", "form", "button", "img"].contains(node.name) else {
+            return false
+        }
+        let cls = node.className, id = node.idAttribute
+        if cls.isEmpty && id.isEmpty { return false }
+        guard leadKeywords.matches(cls) || leadKeywords.matches(id) else { return false }
+        return tokens(node).contains(where: isLeadToken)
+    }
+}

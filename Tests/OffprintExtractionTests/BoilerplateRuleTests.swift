@@ -1,0 +1,136 @@
+// Boilerplate rules (docs/extraction.md, "Boilerplate"): one test per rule class, with class
+// names and texts seen on real pages.
+import Foundation
+@testable import OffprintExtraction
+import OffprintXML
+import Testing
+
+@Suite("Boilerplate rules")
+struct BoilerplateRuleTests {
+    static let body = """
+        <p>The committee met on Tuesday to review the proposal for the new reading room. Members agreed that the collection should be open to the public every weekday, and that the catalogue must be searchable offline, with copies kept in two places.</p>
+        <p>Funding for the first year comes from the municipal budget, while later years depend on donations, grants and a small fee for borrowing rare items, which the board will review each spring.</p>
+        <p>Building work starts in March, and the contractor expects to hand over the rooms in the autumn, after the shelving, lighting and climate control have been tested by the archive staff.</p>
+        """
+
+    static func text(_ html: String) throws -> String {
+        try Extractor.extract(htmlText: html, url: nil, baseDirectory: nil).textContent
+    }
+
+    static func page(article: String, extra: String = "") -> String {
+        "<html><head><title>Reading room</title></head><body>\(extra)<article>\(article)</article></body></html>"
+    }
+
+    @Test("class tokens: taxonomy classes do not count")
+    func tokens() {
+        let node = HTMLNode.element("div")
+        node.setAttribute("class", "post tag-cookies category-photo-credit wp-caption-text")
+        node.setAttribute("id", "main")
+        #expect(BoilerplateRules.tokens(node).map(String.init) == ["post", "wp-caption-text", "main"])
+    }
+
+    @Test("cookie and consent notices are never the article", arguments: [
+        "widget widget_eu_cookie_law_widget", "cookie-notice", "cookieConsent", "BorlabsCookie cookie-box", "cmp-container",
+    ])
+    func cookieNotice(cls: String) throws {
+        let html = "<html><body><div class=\"\(cls)\"><p>Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu.</p></div><article><p>„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“ – „Dann sag es nicht“ – „Ok.“</p></article></body></html>"
+        let text = try Self.text(html)
+        #expect(text.contains("Ich weiß ich bin betrunken"))
+        #expect(!text.contains("Diese Website verwendet Cookies"))
+    }
+
+    @Test("a recipe post tagged cookies keeps its text")
+    func cookieTag() throws {
+        let html = "<html><body><article class=\"post tag-cookies\">\(Self.body)</article></body></html>"
+        #expect(try Self.text(html).contains("Funding for the first year"))
+    }
+
+    @Test("newsletter and login forms are removed; page-wide forms stay")
+    func signupForm() throws {
+        let form = "<form class=\"form\"><fieldset><label>Ich willige darin ein, dass der Verband mir regelmäßig Informationen per E-Mail zusendet, und kann diese Einwilligung jederzeit widerrufen.</label><input type=\"email\" name=\"email\"></fieldset></form>"
+        let text = try Self.text(Self.page(article: Self.body, extra: form))
+        #expect(!text.contains("Ich willige darin ein"))
+        #expect(text.contains("Building work starts in March"))
+        // ASP.NET wraps the whole page in one form.
+        let aspnet = "<html><body><form id=\"aspnetForm\"><input type=\"text\" name=\"q\"><article>\(Self.body)</article></form></body></html>"
+        #expect(try Self.text(aspnet).contains("Building work starts in March"))
+    }
+
+    @Test("captions and credits are removed; their images stay")
+    func captions() throws {
+        let figure = """
+            <figure class="wp-caption"><img src="https://example.org/a.jpg" alt="Reading room"><figcaption class="wp-caption-text">Die grösste Lawine dieser Berichtsperiode</figcaption></figure>
+            <p class="image-annotation"><em class="copyright">Presse- und Informationsamt der Bundesregierung</em></p>
+            <div class="figure__copyright">Foto: unsplash/Bill Mead</div>
+            """
+        let article = try Extractor.extract(htmlText: Self.page(article: figure + Self.body), url: nil, baseDirectory: nil)
+        #expect(!article.textContent.contains("Lawine"))
+        #expect(!article.textContent.contains("Informationsamt"))
+        #expect(!article.textContent.contains("Bill Mead"))
+        #expect(article.content.contains("<img"))
+        #expect(article.textContent.contains("The committee met"))
+    }
+
+    @Test("furniture boxes: nav, author box, newsletter, related posts, disclaimers", arguments: [
+        "<nav class=\"tabs\"><ul><li><a href=\"/r\">Ratgeber</a></li><li><a href=\"/f\">Firmen News Forum</a></li></ul></nav>",
+        "<section class=\"author-bio\"><p>Als Content Marketing Managerin betreue ich die Inhalte unseres Blogs.</p></section>",
+        "<div class=\"saboxplugin-wrap\"><div class=\"saboxplugin-desc\"><p>Ich mag jede Art von Fotografie und schreibe darüber.</p></div></div>",
+        "<div class=\"wp-block-newsletter\"><strong>Join our Newsletter for the latest news right to your inbox</strong></div>",
+        "<section class=\"related-posts\"><h2>Ähnliche Beiträge</h2><p>Ein anderer Text über etwas anderes.</p></section>",
+        "<div class=\"editorial-disclaimer\"><p>The advertising disclaimer below does not apply to this story.</p></div>",
+    ])
+    func furniture(box: String) throws {
+        let text = try Self.text(Self.page(article: Self.body + box))
+        #expect(text.contains("Building work starts in March"))
+        for gone in ["Firmen News", "Managerin", "Fotografie", "Newsletter", "Ähnliche", "disclaimer"] {
+            #expect(!text.contains(gone))
+        }
+    }
+
+    @Test("furniture tokens", arguments: [
+        ("author-bio", true), ("post-author__info", true), ("mvp-author-box-wrap", true), ("about-author", true),
+        ("author", false), ("comment-author-martin", false), ("related", true), ("jp-relatedposts", true),
+        ("related-to-my-size", false), ("newsletter-promo", true), ("ad-disclosure", true),
+    ])
+    func furnitureToken(token: String, expected: Bool) {
+        #expect(BoilerplateRules.isFurnitureToken(Substring(token)) == expected)
+    }
+
+    @Test("\"Read more: <link>\" lines are removed", arguments: [
+        "<p><strong>Lea también: <a href=\"/n\">Impiden ingreso a Nicaragua a reportero</a></strong></p>",
+        "<p>Read more: <a href=\"/c\">Recognizing Germany colonial crimes</a></p>",
+        "<p><b>LE PUEDE INTERESAR: <a href=\"/x\">La ficha de Juan Orlando Hernández</a></b></p>",
+    ])
+    func readMore(line: String) throws {
+        let text = try Self.text(Self.page(article: Self.body + line + Self.body))
+        #expect(!text.contains("Nicaragua") && !text.contains("colonial") && !text.contains("La ficha"))
+        #expect(text.contains("Funding for the first year"))
+    }
+
+    @Test("a sentence with a colon and a link stays")
+    func colonProse() throws {
+        let p = "<p>The rules are simple: read the <a href=\"/g\">guide</a> before you borrow anything from the rare books room, and return it within two weeks.</p>"
+        #expect(try Self.text(Self.page(article: Self.body + p)).contains("The rules are simple"))
+    }
+
+    @Test("lead tokens", arguments: [
+        ("lead", true), ("article-lead", true), ("entry__subtitle", true), ("field--name-field-abstract", true),
+        ("teaser-text", true), ("atc-introtext", true), ("c-page-intro__copy", true), ("article-deck", true),
+        ("item-description", true), ("leadership", false), ("introduction-video", false), ("teasers", false),
+    ])
+    func leadToken(token: String, expected: Bool) {
+        #expect(BoilerplateRules.isLeadToken(Substring(token)) == expected)
+    }
+
+    @Test("a named lead before the article body joins the article")
+    func lead() throws {
+        let html = """
+            <html><body><article><header class="entry-header"><h1>Reading room</h1>
+            <div class="entry-excerpt"><p>Seit Dezember 2015 plant die Stadt einen Lesesaal, der jetzt gebaut wird.</p></div></header>
+            <div class="entry-content">\(Self.body)</div></article></body></html>
+            """
+        let text = try Self.text(html)
+        #expect(text.hasPrefix("Seit Dezember 2015"))
+        #expect(text.contains("Building work starts in March"))
+    }
+}
