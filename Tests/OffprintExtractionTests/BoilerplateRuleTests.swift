@@ -133,4 +133,21 @@ struct BoilerplateRuleTests {
         #expect(text.hasPrefix("Seit Dezember 2015"))
         #expect(text.contains("Building work starts in March"))
     }
+
+    @Test("\"More on this\" sections: a heading over a list of links goes with it")
+    func moreOnThis() throws {
+        let more = "<h2>Mehr zum Thema</h2><ul><li><a href=\"/a\">Wurmkiste selber bauen: So geht es</a></li><li><a href=\"/b\">Kompost im Winter richtig pflegen</a></li></ul>"
+        let text = try Self.text(Self.page(article: Self.body + more))
+        #expect(!text.contains("Mehr zum Thema"))
+        #expect(!text.contains("Wurmkiste"))
+        #expect(text.contains("Building work starts in March"))
+    }
+
+    @Test("a heading that ends the article goes; headings over prose stay")
+    func trailingHeading() throws {
+        let html = Self.page(article: "<h2>Plans</h2>" + Self.body + "<h3>Kommentieren</h3>")
+        let text = try Self.text(html)
+        #expect(!text.contains("Kommentieren"))
+        #expect(text.contains("Plans"))
+    }
 }

@@ -654,6 +654,7 @@ final class ReaderView {
         where BoilerplateRules.isReadMoreLine(n, linkDensity: linkDensity(n)) {
             n.detach()
         }
+        removeTrailingLinkSections(article)
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
@@ -675,6 +676,45 @@ final class ReaderView {
                 table.replace(with: [cell])
             }
         }
+    }
+
+    /// "More on this" sections: a short heading (under 100 characters) whose following
+    /// siblings are all links (link density over 0.5 together) goes with them; and a heading
+    /// with no text after it at the end of the article goes ("Kommentieren", "Mehr zum
+    /// Thema" whose list was cleaned away).
+    private func removeTrailingLinkSections(_ article: HTMLNode) {
+        for h in article.elements(in: ReaderRules.headings).reversed() where h.parent != nil {
+            guard h.innerTextLength() < 100, let parent = h.parent, let index = h.indexInParent else { continue }
+            let after = parent.children[(index + 1)...].filter { $0.kind == .element || $0.hasNonWhitespaceText }
+            guard !after.isEmpty, after.allSatisfy({ $0.kind == .element }) else { continue }
+            var text = 0.0, links = 0.0
+            for a in after {
+                let length = Double(a.innerTextLength())
+                text += length
+                links += length * (a.name == "a" ? 1 : linkDensity(a))
+            }
+            if text > 0 && links / text > 0.5 {
+                for a in after { a.detach() }
+                h.detach()
+            }
+        }
+        // Headings that end the article.
+        while let last = lastTextBlock(article), ReaderRules.headings.contains(last.name) {
+            last.detach()
+        }
+    }
+
+    /// The last element of `root` (in document order) that holds text directly.
+    private func lastTextBlock(_ root: HTMLNode) -> HTMLNode? {
+        var n: HTMLNode? = root
+        while let cur = n {
+            guard let last = cur.children.last(where: { $0.hasNonWhitespaceText })
+            else { return nil }
+            if last.kind != .element { return cur === root ? nil : cur }
+            if ReaderRules.headings.contains(last.name) { return last }
+            n = last
+        }
+        return nil
     }
 
     private func clean(_ e: HTMLNode, _ tag: String) {
