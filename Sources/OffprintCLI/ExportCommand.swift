@@ -130,7 +130,7 @@ struct ExportCommand: ParsableCommand {
             var articles = try library.articleStream(
                 try ExportCommand.choose(library: library, ids: ids, search: search, select: select))
             guard !articles.isEmpty else {
-                throw OffprintError(.notFound, nil, "no articles to export")
+                throw OffprintError(.notFound, library.url.path, "no articles to export")
             }
             let exporter = ExporterRegistry.exporter(named: format)!
             if exporter is JSONExporter {

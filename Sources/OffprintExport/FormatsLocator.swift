@@ -87,7 +87,10 @@ struct FormatFolder {
     /// - Throws: as `data(_:)`, or `OffprintError(.failed, path, "the template does not parse: ...")`.
     func template(_ name: String) throws -> MustacheTemplate {
         let text = String(decoding: try data(name), as: UTF8.self)
-        do { return try MustacheTemplate(string: text) } catch {
+        do { return try MustacheTemplate(string: text) } catch let e as MustacheTemplate.ParserError {
+            throw OffprintError(.failed, directory.appendingPathComponent(name).path,
+                                "the template does not parse: line \(e.context.lineNumber), column \(e.context.columnNumber): \(e.error)")
+        } catch {
             throw OffprintError(.failed, directory.appendingPathComponent(name).path, "the template does not parse: \(error)")
         }
     }

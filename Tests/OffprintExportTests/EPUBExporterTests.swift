@@ -165,6 +165,23 @@ import Testing
         #expect(try Fixtures.text(url, "EPUB/cover.xhtml").contains("An article"))
     }
 
+    /// A template that does not parse is named with the line and column of the fault.
+    @Test func aBrokenTemplateIsNamedWithItsLine() throws {
+        let mine = TestPaths.temporaryDirectory().appendingPathComponent("Broken/epub", isDirectory: true)
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        let chapter = mine.appendingPathComponent("chapter.xhtml.mustache")
+        try "<html>\n<body>{{#content}}{{/title}}</body>\n</html>\n".write(to: chapter, atomically: true, encoding: .utf8)
+        var o = Fixtures.options()
+        o.formatsDirectory = mine.deletingLastPathComponent()
+        let url = TestPaths.temporaryDirectory().appendingPathComponent("broken.epub")
+        let error = try #require(throws: OffprintError.self) {
+            try EPUBExporter().write(articles: [article("a")], options: o, to: url)
+        }
+        #expect(error.subject == chapter.path)
+        #expect(error.message.hasPrefix("the template does not parse: line 2, column "))
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+
     @Test func registryAndLocator() throws {
         #expect(ExporterRegistry.names == ["epub", "html", "json", "markdown", "text"])
         #expect(ExporterRegistry.exporter(named: "EPUB")?.name == "epub")
