@@ -29,6 +29,7 @@ for i, p in enumerate(parts):
         parts[i] = new
         break
 else:
+    parts[-1] = parts[-1].rstrip("\n") + "\n\n"  # a blank line before a new last section
     parts.append(new)
 open(sys.argv[1], "w").write("".join(parts).rstrip("\n") + "\n")
 PY
