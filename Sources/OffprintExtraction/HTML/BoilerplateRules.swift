@@ -7,12 +7,22 @@ import Foundation
 import OffprintXML
 
 enum BoilerplateRules {
+    /// The attribute in which a paragraph that replaced its only-child wrapper `div` keeps the
+    /// wrapper's class and id (the reader view sets it; the sanitiser drops it).
+    static let wrapperAttribute = "data-offprint-wrapper"
+
+    /// The class, id and wrapper names of `node`, space-separated, as the rules read them.
+    static func names(_ node: HTMLNode) -> String {
+        let own = node.className + " " + node.idAttribute
+        guard let wrapper = node.attribute(wrapperAttribute) else { return own }
+        return own + " " + wrapper
+    }
 
     /// The class and id of `node`, split into lower-case tokens. WordPress-style taxonomy
     /// classes (`tag-cookies`, `category-photo-credit`) describe the post, not the element,
     /// and are left out.
     static func tokens(_ node: HTMLNode) -> [Substring] {
-        let raw = (node.className + " " + node.idAttribute).lowercased()
+        let raw = names(node).lowercased()
         return raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).filter { t in
             !(t.hasPrefix("tag-") || t.hasPrefix("category-") || t.hasPrefix("tag_") || t.hasPrefix("category_"))
         }
@@ -30,9 +40,9 @@ enum BoilerplateRules {
     /// page with a short article it can be the longest text left (the walk removes it).
     static func isCookieNotice(_ node: HTMLNode) -> Bool {
         guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
-        let cls = node.className, id = node.idAttribute
-        if cls.isEmpty && id.isEmpty { return false }
-        guard cookieWords.matches(cls) || cookieWords.matches(id) else { return false }
+        let all = names(node)
+        if all.allSatisfy({ $0 == " " }) { return false }
+        guard cookieWords.matches(all) else { return false }
         let toks = tokens(node)
         let hit = toks.contains { t in
             if t.contains("consent") || t.hasPrefix("cmp-") || t == "cmp" { return true }
@@ -84,9 +94,9 @@ enum BoilerplateRules {
         guard node.kind == .element else { return false }
         var hit = node.name == "nav"
         if !hit {
-            let cls = node.className, id = node.idAttribute
-            if cls.isEmpty && id.isEmpty { return false }
-            guard furnitureWords.matches(cls) || furnitureWords.matches(id) else { return false }
+            let all = names(node)
+            if all.allSatisfy({ $0 == " " }) { return false }
+            guard furnitureWords.matches(all) else { return false }
             hit = tokens(node).contains(where: isFurnitureToken)
         }
         return hit && node.innerTextLength() < 2000
@@ -166,9 +176,9 @@ enum BoilerplateRules {
         guard node.kind == .element, !["a", "li", "ul", "ol", "nav", "form", "button", "img"].contains(node.name) else {
             return false
         }
-        let cls = node.className, id = node.idAttribute
-        if cls.isEmpty && id.isEmpty { return false }
-        guard leadKeywords.matches(cls) || leadKeywords.matches(id) else { return false }
+        let all = names(node)
+        if all.allSatisfy({ $0 == " " }) { return false }
+        guard leadKeywords.matches(all) else { return false }
         return tokens(node).contains(where: isLeadToken)
     }
 }

@@ -254,15 +254,7 @@ final class ReaderView {
                 node = cur.removeAndGetNext(); continue
             }
             if articleByline == nil && !metadataHasByline && isValidByline(cur) {
-                // Prefer a descendant [itemprop~=name] for the author's name.
-                let end = cur.nextNode(ignoringSelfAndChildren: true)
-                var next = cur.nextNode()
-                var nameNode: HTMLNode?
-                while let n = next, n !== end {
-                    if let ip = n.attribute("itemprop"), ip.contains("name") { nameNode = n; break }
-                    next = n.nextNode()
-                }
-                articleByline = (nameNode ?? cur).textContent.trimmedWhitespace
+                articleByline = bylineText(cur)
                 node = cur.removeAndGetNext(); continue
             }
             if shouldRemoveTitleHeader && headerDuplicatesTitle(cur) {
@@ -314,12 +306,12 @@ final class ReaderView {
                 }
                 if ReaderRules.hasSingleTagInside(cur, "p") && linkDensity(cur) < 0.25 {
                     let inner = cur.elementChildren[0]
-                    // The paragraph keeps the wrapper's class and id when it has none, so
-                    // that the boilerplate rules still see `div.wp-caption-text > p`.
-                    if inner.attribute("class") == nil && inner.attribute("id") == nil {
-                        if let c = cur.attribute("class") { inner.setAttribute("class", c) }
-                        if let i = cur.attribute("id") { inner.setAttribute("id", i) }
-                    }
+                    // The paragraph remembers the wrapper's class and id, so that the
+                    // boilerplate rules still see `div.wp-caption-text > p`; in an attribute of
+                    // its own, not its class, so that Readability's class weights and
+                    // scores stay those of the reference implementation.
+                    let wrapper = [cur.attribute("class"), cur.attribute("id")].compactMap { $0 }.joined(separator: " ")
+                    if !wrapper.isEmpty { inner.setAttribute(BoilerplateRules.wrapperAttribute, wrapper) }
                     cur.replace(with: [inner])
                     current = inner
                     elementsToScore.append(inner)
@@ -515,7 +507,7 @@ final class ReaderView {
     /// The named lead inside an article header that strip-unlikely removes (`header.entry-header`
     /// holding `div.entry-excerpt`): 30 to 1,000 characters, link density under 0.3.
     private func headerLead(_ element: HTMLNode) -> HTMLNode? {
-        guard element.name == "header" || ReaderRules.matchesClassOrID(Self.headerWord, element) else { return nil }
+        guard isHeader(element) else { return nil }
         let end = element.nextNode(ignoringSelfAndChildren: true)
         var next = element.nextNode()
         while let n = next, n !== end {
@@ -599,6 +591,23 @@ final class ReaderView {
     static func linkCoefficient(_ a: HTMLNode) -> Double {
         let href = a.attribute("href") ?? ""
         return (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
+    }
+
+    /// The author's name in byline element `node`: a descendant `[itemprop~=name]` when there
+    /// is one, else the whole text (Readability's _checkByline).
+    private func bylineText(_ node: HTMLNode) -> String {
+        let end = node.nextNode(ignoringSelfAndChildren: true)
+        var next = node.nextNode()
+        while let n = next, n !== end {
+            if let ip = n.attribute("itemprop"), ip.contains("name") { return n.textContent.trimmedWhitespace }
+            next = n.nextNode()
+        }
+        return node.textContent.trimmedWhitespace
+    }
+
+    /// Whether `node` is a page or article header (`header`, or a class/id with `header`).
+    private func isHeader(_ node: HTMLNode) -> Bool {
+        node.name == "header" || ReaderRules.matchesClassOrID(Self.headerWord, node)
     }
 
     private func isValidByline(_ node: HTMLNode) -> Bool {
