@@ -14,7 +14,7 @@ public enum HTMLSubset {
         "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "small",
         "mark", "q", "cite", "abbr", "time", "br", "hr", "a", "img", "figure", "figcaption",
         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span",
-        "section", "article", "bdi", "dfn", "kbd", "samp", "var", "wbr",
+        "section", "article", "bdi", "dfn", "kbd", "samp", "var", "wbr", "ruby", "rt", "rp",
     ]
 
     /// Elements removed together with everything inside them.
@@ -38,7 +38,7 @@ public enum HTMLSubset {
     static let phrasingOnly: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "em", "strong", "b", "i", "u", "s",
         "sub", "sup", "small", "mark", "q", "cite", "abbr", "time", "code", "span", "bdi",
-        "dfn", "kbd", "samp", "var",
+        "dfn", "kbd", "samp", "var", "ruby", "rt", "rp",
     ]
 
     /// Phrasing content elements (`a` is transparent: phrasing inside phrasing).
@@ -56,6 +56,7 @@ public enum HTMLSubset {
     public static func sanitize(_ root: HTMLNode) {
         clean(root, insideAnchor: false)
         fixFlow(root)
+        removeStrayRubyText(root)
         removeEmptyHeadings(root)
         dropMisplacedAttributes(root)
         fixIDs(root)
@@ -530,6 +531,14 @@ public enum HTMLSubset {
         if !outside.isEmpty, let parent = table.parent, let idx = table.indexInParent {
             let div = HTMLNode.element("div", children: outside)
             parent.insert(div, at: idx)
+        }
+    }
+
+    /// `rt` and `rp` belong in a `ruby` only; elsewhere they go with their text (the reading
+    /// of a base that is not there), as text rendering skips them anyway.
+    private static func removeStrayRubyText(_ root: HTMLNode) {
+        for el in root.descendants() where el.name == "rt" || el.name == "rp" {
+            if el.parent?.name != "ruby" { el.detach() }
         }
     }
 
