@@ -88,6 +88,7 @@ public enum Extractor {
             ContentSanitizer.sanitize(article)
             removeEmptyContainers(article)
             HTMLSubset.sanitize(article)
+            normalizeText(article)
             let shown = Set(article.elements(in: ["img"]).compactMap { $0.attribute("src") })
             images.removeAll { !shown.contains($0.src) }
             return images
@@ -276,6 +277,25 @@ public enum Extractor {
                 && n.firstElement(named: "img") == nil && n.firstElement(named: "br") == nil
                 && n.firstElement(named: "hr") == nil {
                 n.detach()
+            }
+        }
+    }
+
+    /// Puts the article's text in Unicode Normalization Form C, the form the web and search
+    /// expect (W3C Character Model): `a` + U+0308 becomes `ä`, and the composition exclusions
+    /// (Bengali U+09DF and the like) become their canonical pairs. Text with no scalar at or
+    /// above U+0300 (where combining marks and exclusions start) is already in NFC.
+    private static func normalizeText(_ root: HTMLNode) {
+        var stack = [root]
+        while let n = stack.popLast() {
+            for c in n.children {
+                if c.kind == .text {
+                    if c.text.unicodeScalars.contains(where: { $0.value >= 0x300 }) {
+                        c.text = c.text.precomposedStringWithCanonicalMapping
+                    }
+                } else {
+                    stack.append(c)
+                }
             }
         }
     }
