@@ -117,7 +117,7 @@ public enum Extractor {
         metadata.byline = metadata.byline.map(PageMetadata.cleanByline).flatMap(clean)
         metadata.excerpt = clean(meta.excerpt)
         if metadata.excerpt == nil, let p = article.firstElement(named: "p") {
-            metadata.excerpt = clean(textOutsideRubyText(p))
+            metadata.excerpt = clean(p.textOutsideRubyText)
         }
         metadata.siteName = clean(meta.siteName)
         metadata.lang = clean(meta.lang)
@@ -298,22 +298,6 @@ public enum Extractor {
                 }
             }
         }
-    }
-
-    /// `textContent` without ruby annotations (`rt`, `rp`), as `textContent` of the article skips them.
-    private static func textOutsideRubyText(_ n: HTMLNode) -> String {
-        var out = ""
-        func collect(_ n: HTMLNode) {
-            for c in n.children {
-                switch c.kind {
-                case .text: out += c.text
-                case .comment: break
-                case .element, .document: if c.name != "rt" && c.name != "rp" { collect(c) }
-                }
-            }
-        }
-        collect(n)
-        return out
     }
 
     private static func clean(_ s: String?) -> String? {

@@ -162,6 +162,23 @@ extension HTMLNode {
         }
     }
 
+    /// `textContent` without ruby annotations (`rt` readings, `rp` parentheses), the text a
+    /// reader reads, as the article's `textContent` has it.
+    var textOutsideRubyText: String {
+        var out = ""
+        func collect(_ n: HTMLNode) {
+            for c in n.children {
+                switch c.kind {
+                case .text: out += c.text
+                case .comment: break
+                case .element, .document: if c.name != "rt" && c.name != "rp" { collect(c) }
+                }
+            }
+        }
+        collect(self)
+        return out
+    }
+
     /// Readability's `_getInnerText`: text content trimmed, runs of 2+ white space made one
     /// space when `normalizeSpaces`.
     func innerText(normalizeSpaces: Bool = true) -> String {

@@ -623,7 +623,8 @@ final class ReaderView {
 
     private func headerDuplicatesTitle(_ node: HTMLNode) -> Bool {
         guard node.name == "h1" || node.name == "h2" else { return false }
-        let heading = node.innerText(normalizeSpaces: false)
+        // Ruby readings are not part of the heading's text (`<ruby>町<rt>まち</rt></ruby>`).
+        let heading = node.textOutsideRubyText.trimmedWhitespace
         return ReaderRules.textSimilarity(articleTitle, heading) > 0.75
     }
 
