@@ -400,22 +400,9 @@ extension String {
     /// through NSString on Linux and is slow on long texts).
     var trimmedWhitespace: String {
         func trim(_ b: UnsafeBufferPointer<UInt8>) -> String {
-            var start = 0
-            while start < b.count {
-                let k = TextSpan.spaceLength(b, start)
-                if k == 0 { break }
-                start += k
-            }
-            if start == b.count { return "" }
-            var end = b.count
-            while end > start {
-                // The start of the last character.
-                var s = end - 1
-                while s > start && b[s] & 0xC0 == 0x80 { s -= 1 }
-                if TextSpan.spaceLength(b, s) == end - s { end = s } else { break }
-            }
-            if start == 0 && end == b.count { return self }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            let r = trimmedRange(b, spaceLength: TextSpan.spaceLength)
+            if r.count == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
         }
         return utf8.withContiguousStorageIfAvailable(trim) ?? Array(utf8).withUnsafeBufferPointer(trim)
     }

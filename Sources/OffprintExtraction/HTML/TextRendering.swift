@@ -113,25 +113,33 @@ extension StringProtocol {
     /// UTF-8 bytes (Zs is U+0020, U+00A0, U+1680, U+2000-200A, U+202F, U+205F, U+3000).
     var trimmedHorizontalSpace: String {
         func trim(_ b: UnsafeBufferPointer<UInt8>) -> String {
-            var start = 0
-            while start < b.count {
-                let k = horizontalSpaceLength(b, start)
-                if k == 0 { break }
-                start += k
-            }
-            if start == b.count { return "" }
-            var end = b.count
-            while end > start {
-                // The start of the last character.
-                var s = end - 1
-                while s > start && b[s] & 0xC0 == 0x80 { s -= 1 }
-                if horizontalSpaceLength(b, s) == end - s { end = s } else { break }
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: b[trimmedRange(b, spaceLength: horizontalSpaceLength)]), as: UTF8.self)
         }
         if let r = utf8.withContiguousStorageIfAvailable(trim) { return r }
         return Array(utf8).withUnsafeBufferPointer(trim)
     }
+}
+
+/// The bytes of UTF-8 text `b` left when the leading and trailing characters that
+/// `spaceLength` measures (their length in bytes at a position, 0 for other characters) are
+/// cut off: the one trimming loop of `trimmedWhitespace` and `trimmedHorizontalSpace`.
+@inline(__always) func trimmedRange(_ b: UnsafeBufferPointer<UInt8>,
+                                    spaceLength: (UnsafeBufferPointer<UInt8>, Int) -> Int) -> Range<Int> {
+    var start = 0
+    while start < b.count {
+        let k = spaceLength(b, start)
+        if k == 0 { break }
+        start += k
+    }
+    if start == b.count { return b.count..<b.count }
+    var end = b.count
+    while end > start {
+        // The start of the last character.
+        var s = end - 1
+        while s > start && b[s] & 0xC0 == 0x80 { s -= 1 }
+        if spaceLength(b, s) == end - s { end = s } else { break }
+    }
+    return start..<end
 }
 
 /// The length in bytes of the tab or space separator (Zs) starting at byte `i` of UTF-8 `b`,
