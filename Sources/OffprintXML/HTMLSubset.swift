@@ -56,7 +56,7 @@ public enum HTMLSubset {
     public static func sanitize(_ root: HTMLNode) {
         clean(root, insideAnchor: false)
         fixFlow(root)
-        removeStrayRubyText(root)
+        normalizeRuby(root)
         removeEmptyHeadings(root)
         dropMisplacedAttributes(root)
         fixIDs(root)
@@ -534,11 +534,46 @@ public enum HTMLSubset {
         }
     }
 
-    /// `rt` and `rp` belong in a `ruby` only; elsewhere they go with their text (the reading
-    /// of a base that is not there), as text rendering skips them anyway.
-    private static func removeStrayRubyText(_ root: HTMLNode) {
-        for el in root.descendants() where el.name == "rt" || el.name == "rp" {
-            if el.parent?.name != "ruby" { el.detach() }
+    /// Ruby annotations in the shape EPUB's XHTML content model requires (HTML, "The ruby
+    /// element"; EPUBCheck's schema): each `rt` follows base text and is wrapped in `rp`
+    /// parentheses, and the `ruby` ends with an `rt` group. The `rp` of the page are replaced
+    /// by `(` and `)`; an `rt` with no base before it goes with its text; text after the last
+    /// `rt` moves out after the `ruby`; a `ruby` with no `rt` left becomes its text. `rt` and
+    /// `rp` outside a `ruby` go with their text (the reading of a base that is not there).
+    private static func normalizeRuby(_ root: HTMLNode) {
+        for el in root.descendants() where (el.name == "rt" || el.name == "rp") && el.parent?.name != "ruby" {
+            el.detach()
+        }
+        for ruby in root.descendants().reversed() where ruby.name == "ruby" {
+            var out: [HTMLNode] = []
+            var pending: [HTMLNode] = []
+            func hasBase(_ nodes: [HTMLNode]) -> Bool {
+                nodes.contains { $0.kind == .element || ($0.kind == .text && !$0.text.allSatisfy(\.isWhitespace)) }
+            }
+            for child in ruby.children {
+                switch child.name {
+                case "rp":
+                    continue
+                case "rt" where child.kind == .element:
+                    guard hasBase(pending) else { pending.removeAll(); continue }
+                    out += pending
+                    pending.removeAll()
+                    out += [HTMLNode.element("rp", children: [HTMLNode.textNode("(")]), child,
+                            HTMLNode.element("rp", children: [HTMLNode.textNode(")")])]
+                default:
+                    pending.append(child)
+                }
+            }
+            guard let parent = ruby.parent else { continue }
+            if !out.contains(where: { $0.name == "rt" }) {
+                ruby.replace(with: pending)
+                continue
+            }
+            ruby.removeAllChildren()
+            for n in out { ruby.append(n) }
+            if !pending.isEmpty, let i = parent.children.firstIndex(where: { $0 === ruby }) {
+                for (k, n) in pending.enumerated() { parent.insert(n, at: i + 1 + k) }
+            }
         }
     }
 

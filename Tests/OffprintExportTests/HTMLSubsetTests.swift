@@ -27,6 +27,21 @@ import Testing
         #expect(try sanitized("<h2><div>Title</div></h2>") == "<h2>Title </h2>")
     }
 
+    /// Ruby in the shape EPUB's content model requires: every rt after base text and between
+    /// rp parentheses, the ruby ending with an rt group (EPUBCheck RSC-005 otherwise).
+    @Test func rubyIsMadeValid() throws {
+        #expect(try sanitized("<p><ruby>町<rp>(</rp><rt>まち</rt><rp>)</rp></ruby></p>")
+                == "<p><ruby>町<rp>(</rp><rt>まち</rt><rp>)</rp></ruby></p>")
+        #expect(try sanitized("<p><ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby></p>")
+                == "<p><ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp>字<rp>(</rp><rt>じ</rt><rp>)</rp></ruby></p>")
+        // An rp with no partner, base text after the last rt, an rt with no base, no rt at all.
+        #expect(try sanitized("<p><ruby>町<rp>(</rp><rt>まち</rt>の</ruby></p>")
+                == "<p><ruby>町<rp>(</rp><rt>まち</rt><rp>)</rp></ruby>の</p>")
+        #expect(try sanitized("<p>a<ruby><rt>x</rt>b</ruby>c</p>") == "<p>abc</p>")
+        #expect(try sanitized("<p><ruby>only base</ruby></p>") == "<p>only base</p>")
+        #expect(try sanitized("<p>a<rt>stray</rt>b</p>") == "<p>ab</p>")
+    }
+
     @Test func listsTablesDefinitionListsFigures() throws {
         #expect(try sanitized("<ul>text<li>a</li></ul>") == "<ul><li>text</li><li>a</li></ul>")
         #expect(try sanitized("<div><li>stray</li></div>") == "<div><ul><li>stray</li></ul></div>")

@@ -31,7 +31,7 @@ struct RubyTextTests {
             工事の間は、駅の近くにある公民館で本を返すことができます。
             """)
         #expect(article.content.contains("<ruby>町<rp>(</rp><rt>まち</rt><rp>)</rp></ruby>の"))
-        #expect(article.content.contains("<ruby>公民館<rt>こうみんかん</rt></ruby>で"))
+        #expect(article.content.contains("<ruby>公民館<rp>(</rp><rt>こうみんかん</rt><rp>)</rp></ruby>で"))
         #expect(article.metadata.excerpt?.hasPrefix("町の図書館は、来月から") == true)
     }
 
