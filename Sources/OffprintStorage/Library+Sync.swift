@@ -169,7 +169,8 @@ extension Library {
     }
 
     /// `insert(revisions:blobs:families:)`, reporting also which articles were new and which
-    /// received new revisions (`offprint import` of a JSON document).
+    /// received new revisions (`offprint import` of a JSON document). When the library holds
+    /// every revision, blob and family already, only a read runs and the report is empty.
     ///
     /// - Throws: as `insert(revisions:blobs:families:)`; nothing is written then.
     @discardableResult
@@ -191,6 +192,21 @@ extension Library {
                 throw OffprintError(.badLibrary, path, "received revision \(r.hash.hex) does not round-trip")
             }
             incoming[ContentHash(ofUTF8: canonical)] = r
+        }
+        // Everything already held: nothing to write, so no write transaction is begun (a
+        // library on read-only media, or one another writer holds, takes an unchanged
+        // import or an empty sync without an error).
+        let held = try read { db in
+            func has(_ table: String, _ key: String) throws -> Bool {
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE \(table == "family" ? "id" : "hash") = ?"),
+                                  arguments: [key]) ?? false
+            }
+            return try incoming.keys.allSatisfy { try has("revision", $0.hex) }
+                && incomingBlobs.allSatisfy { try has("blob", $0.hex) }
+                && families.filter { $0.utf8.count == 32 }.allSatisfy { try has("family", $0) }
+        }
+        if held {
+            return InsertReport(counts: InsertCounts(revisions: 0, blobs: 0), addedArticles: [], revisedArticles: [])
         }
         return try write { db in
             func hasRevision(_ h: ContentHash) throws -> ArticleID? {

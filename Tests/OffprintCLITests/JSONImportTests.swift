@@ -70,6 +70,13 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("{\"added\":0,\"updated\":0,\"unchanged\":5,\"skipped\":0,\"failed\":0,"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("b.sqlite"))) == before)
+        // ...and so it works while another writer holds the library (as on read-only
+        // media): only a read is needed. It used to wait 5 s and fail "library is busy".
+        let holder = try SQLiteLockHolder(path: path("b.sqlite"), mode: "IMMEDIATE")
+        let whileHeld = try run("b.sqlite", "import", path("a.json"))
+        holder.release()
+        #expect(whileHeld.status == 0, "\(whileHeld.stderr)")
+        #expect(whileHeld.stdout.hasSuffix("0 added, 0 updated, 5 unchanged, 0 skipped, 0 failed\n"))
 
         // Standard input works too.
         let piped = try run("c.sqlite", "import", "-", stdin: first)

@@ -92,29 +92,12 @@ import Testing
         let (a, b, revsA, revsB) = try Self.makePair(3, in: dir)
         let beforeA = try Self.bytes(a), beforeB = try Self.bytes(b)
         // Another writer: the sqlite3 shell holding an exclusive transaction on b.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [b.path]
-        let input = Pipe(), output = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = output
-        holder.standardError = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 'locked';\n".utf8))
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("locked") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += chunk
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("locked"))
+        let holder = try SQLiteLockHolder(path: b.path, mode: "EXCLUSIVE")
 
         let started = Date()
         let run = try OffprintProcess.run(["--library", a.path, "sync", b.path])
         let waited = Date().timeIntervalSince(started)
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
-        try input.fileHandleForWriting.close()
-        holder.waitUntilExit()
+        holder.release()
 
         #expect(run.status == 1)
         #expect(run.stderr == "offprint: \(b.path): library is busy (another offprint command is using it); try again\n")
