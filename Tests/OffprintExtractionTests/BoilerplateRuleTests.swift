@@ -150,4 +150,42 @@ struct BoilerplateRuleTests {
         #expect(!text.contains("Kommentieren"))
         #expect(text.contains("Plans"))
     }
+
+    @Test("datelines", arguments: [
+        ("Updated 11:21\u{A0}pm CST, Tuesday, November 19, 2019", true),
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019", true),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 |", true),
+        ("Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET", true),
+        ("19.11.2019, 08:57", true),
+        ("Veröffentlicht am 16.08.2019", true),
+        ("Published November 20th, 2019 - 07:50 GMT", true),
+        ("6", false), ("3.409", false), ("02-751-1500", false), ("Published by Jane Doe", false),
+        ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", false),
+        ("On November 19, 2019, the council voted to close the reading room.", false),
+    ])
+    func dateline(text: String, expected: Bool) {
+        #expect(BoilerplateRules.isDateline(text) == expected)
+    }
+
+    @Test("a dateline in the article goes; a date in a table stays")
+    func datelineInArticle() throws {
+        let table = "<table><tr><td>4.2.3</td><td>April 2014</td></tr><tr><td>4.2.4</td><td>May 2014</td></tr><tr><td>4.2.5</td><td>June 2014</td></tr></table>"
+        let html = Self.page(article: "<div class=\"meta\"><p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p></div>" + Self.body + table)
+        let text = try Self.text(html)
+        #expect(!text.contains("Updated 11:21"))
+        #expect(text.contains("April 2014"))
+        #expect(text.hasPrefix("The committee met on Tuesday"))
+    }
+
+    @Test("a short article keeps its place when its dateline goes")
+    func datelineShortArticle() throws {
+        // Under 500 characters without the dateline: the reader view must not retry and
+        // take the comments instead.
+        let short = "<p>Our goal with hosting quarterly open threads is to give readers an opportunity to raise comments or questions about the reading room. As always, you are also welcome to write to us if you prefer to discuss privately.</p>"
+        let comments = (1...4).map { _ in "<div class=\"comment\"><p>I skimmed your report, and didn't see any analysis of the opening hours, which matter a lot to people who work during the day, commute long distances, or care for children.</p></div>" }.joined()
+        let html = "<html><body><article><p>September 10, 2018</p>\(short)</article><section class=\"comments\">\(comments)</section></body></html>"
+        let text = try Self.text(html)
+        #expect(text.hasPrefix("Our goal with hosting"))
+        #expect(!text.contains("September 10, 2018"))
+    }
 }

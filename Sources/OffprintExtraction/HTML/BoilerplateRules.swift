@@ -145,6 +145,64 @@ enum BoilerplateRules {
         return !labelInLink
     }
 
+    // MARK: - Datelines
+
+    /// Words a dateline may hold besides numbers: month and weekday names and their
+    /// abbreviations (English, German, French, Spanish, Portuguese), the labels around a date
+    /// (`Published`, `Updated`, `Posted`, `Veröffentlicht am`, `Publicado em`), clock and time
+    /// zone words.
+    private static let datelineWords: Set<String> = [
+        "published", "updated", "posted", "original", "originally", "first", "last", "modified", "on", "at", "am", "pm",
+        "a", "p", "m", "ago", "day", "days", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst", "gmt", "utc", "bst", "cet", "cest", "ist",
+        "et", "ct", "mt", "pt", "th", "st", "nd", "rd",
+        "veröffentlicht", "aktualisiert", "zuletzt", "um", "uhr", "publié", "publiée", "mis", "à", "jour", "le",
+        "publicado", "publicada", "actualizado", "atualizado", "el", "de", "em", "às", "las",
+    ]
+    private static let monthAndDayWords: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+        "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+        "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+        "dezembro", "ene", "abr", "ago", "dic", "out", "dez",
+    ]
+
+    /// A dateline: a short text (under 100 characters) that is only a date, perhaps a time,
+    /// and the labels around them (`Updated 11:21 pm CST, Tuesday, November 19, 2019`,
+    /// `PUBLISHED: 10:48, Tue, Nov 19, 2019`, `Posted: Fri 6:45 PM, Feb 16, 2018 |`,
+    /// `19.11.2019, 08:57`). It needs a month or weekday name, a year (1990-2099) or a
+    /// numeric date (`19.11.2019`, `2019-11-19`, `11/18/19`); a number alone (`6`, `3.409`)
+    /// is not one. The article's date is metadata; the reader view leaves it out of the text.
+    static func isDateline(_ text: String) -> Bool {
+        guard text.count < 100 else { return false }
+        var hasDigit = false, hasCue = false
+        for chunk in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" || $0 == ";" }) {
+            let parts = chunk.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" })
+            if parts.count == 3 && parts.allSatisfy({ p in p.allSatisfy { $0.isASCII && $0.isNumber } })
+                && (1...4).contains(parts[0].count) && (1...2).contains(parts[1].count)
+                && (2...4).contains(parts[2].count) {
+                hasCue = true
+            }
+        }
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            if word.contains(where: \.isNumber) {
+                hasDigit = true
+                if word.count == 4, let year = Int(word), (1990...2099).contains(year) { hasCue = true }
+                continue
+            }
+            if monthAndDayWords.contains(String(word)) { hasCue = true; continue }
+            if !datelineWords.contains(String(word)) { return false }
+        }
+        return hasDigit && hasCue
+    }
+
+    /// Elements that can be a dateline.
+    static let datelineTags: Set<String> = ["p", "div", "li", "header", "section", "h2", "h3", "h4", "h5", "h6"]
+
     // MARK: - Article leads
 
     private static let leadWords = [

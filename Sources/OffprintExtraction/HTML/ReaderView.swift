@@ -221,12 +221,28 @@ final class ReaderView {
                     for a in attempts.dropFirst() where a.length > best.length { best = a }
                     if best.length == 0 { return nil }
                     articleDir = best.dir
+                    removeDatelines(best.content)
                     return best.content
                 }
                 continue
             }
             articleDir = result.dir
+            removeDatelines(content)
             return content
+        }
+    }
+
+    /// Removes datelines ("Updated 11:21 pm CST, Tuesday, November 19, 2019",
+    /// `BoilerplateRules.isDateline`) outside tables and code from the chosen article. This
+    /// happens after the attempt is accepted: a short article must not fall under the
+    /// 500-character threshold (and be replaced by a retry's comments) for its date.
+    private func removeDatelines(_ article: HTMLNode) {
+        for n in article.elements(in: BoilerplateRules.datelineTags).reversed()
+        where n.parent != nil && n.innerTextLength() < 100 && n.elements(in: ReaderRules.media).isEmpty
+            && !n.hasAncestor("table", maxDepth: -1) && !n.hasAncestor("pre", maxDepth: -1)
+            && !n.hasAncestor("code", maxDepth: -1)
+            && BoilerplateRules.isDateline(n.innerText()) {
+            n.detach()
         }
     }
 
