@@ -188,4 +188,16 @@ struct BoilerplateRuleTests {
         #expect(text.hasPrefix("Our goal with hosting"))
         #expect(!text.contains("September 10, 2018"))
     }
+
+    @Test("a short label paragraph over links goes with them; a short paragraph over prose stays")
+    func labelParagraphOverLinks() throws {
+        let more = "<p>You may also like...</p><p><a href=\"/a\">Who will make the reading room in 2020?</a></p><p><a href=\"/b\">25 worst catalogue entries ever</a></p>"
+        let html = Self.page(article: "<p>Short note.</p>" + Self.body + more)
+        let text = try Self.text(html)
+        #expect(!text.contains("You may also like"))
+        #expect(!text.contains("Who will make the reading room"))
+        #expect(text.hasPrefix("Short note."))
+        #expect(text.contains("Building work starts in March"))
+    }
 }
+

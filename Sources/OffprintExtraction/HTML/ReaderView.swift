@@ -704,13 +704,18 @@ final class ReaderView {
         }
     }
 
+    private static let linkSectionLabels = ReaderRules.headings.union(["p"])
+
     /// "More on this" sections: a short heading (under 100 characters) whose following
     /// siblings are all links (link density over 0.5 together) goes with them; and a heading
     /// with no text after it at the end of the article goes ("Kommentieren", "Mehr zum
     /// Thema" whose list was cleaned away).
     private func removeTrailingLinkSections(_ article: HTMLNode) {
-        for h in article.elements(in: ReaderRules.headings).reversed() where h.parent != nil {
+        for h in article.elements(in: Self.linkSectionLabels).reversed() where h.parent != nil {
             guard h.innerTextLength() < 100, let parent = h.parent, let index = h.indexInParent else { continue }
+            // A paragraph labels a section when it is short and no link ("You may also like...",
+            // "DON'T MISS", "More Great WIRED Stories").
+            if h.name == "p" && (h.innerTextLength() >= 50 || h.firstElement(named: "a") != nil) { continue }
             let after = parent.children[(index + 1)...].filter { $0.kind == .element || $0.hasNonWhitespaceText }
             guard !after.isEmpty, after.allSatisfy({ $0.kind == .element }) else { continue }
             var text = 0.0, links = 0.0
