@@ -71,7 +71,10 @@ public enum Extractor {
             return d
         }
 
-        let reader = ReaderView(articleTitle: meta.title ?? "", metadataHasByline: meta.byline != nil)
+        // A metadata byline that is only a label, a company or a host name is none, and the
+        // page's byline element is looked for instead.
+        let metaByline = clean(meta.byline).flatMap(BylineText.clean).flatMap(clean)
+        let reader = ReaderView(articleTitle: meta.title ?? "", metadataHasByline: metaByline != nil)
         let found = reader.grabArticle(document: doc, fresh: freshDocument)
 
         // URLs: <base href> resolved against the page URL, else the page URL.
@@ -113,8 +116,7 @@ public enum Extractor {
 
         var metadata = ArticleMetadata()
         metadata.title = clean(meta.title)
-        metadata.byline = clean(meta.byline) ?? clean(reader.articleByline)
-        metadata.byline = metadata.byline.map(PageMetadata.cleanByline).flatMap(clean)
+        metadata.byline = metaByline ?? clean(reader.articleByline).flatMap(BylineText.clean).flatMap(clean)
         metadata.excerpt = clean(meta.excerpt)
         if metadata.excerpt == nil, let p = article.firstElement(named: "p") {
             metadata.excerpt = clean(p.textOutsideRubyText)
@@ -122,7 +124,7 @@ public enum Extractor {
         metadata.siteName = clean(meta.siteName)
         metadata.lang = clean(meta.lang)
         metadata.dir = reader.articleDir.flatMap { TextDirection(rawValue: $0.lowercased()) }
-        metadata.publishedTime = clean(meta.publishedTime).map(normalizeDate)
+        metadata.publishedTime = clean(meta.publishedTime).flatMap(normalizeDate)
         var canonical: String?
         if let c = meta.canonical {
             canonical = URLResolver.resolve(c, against: baseURL ?? pageURL)
@@ -307,21 +309,7 @@ public enum Extractor {
     }
 
     /// ISO 8601 dates pass through; RFC 2822-style and a few common forms are converted.
-    static func normalizeDate(_ s: String) -> String {
-        if s.count >= 10, s.prefix(4).allSatisfy(\.isNumber), s.dropFirst(4).first == "-" { return s }
-        let formats = ["EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm Z",
-                       "MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss",
-                       "MM/dd/yyyy"]
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        for format in formats {
-            f.dateFormat = format
-            if let d = f.date(from: s) {
-                let iso = ISO8601DateFormatter()
-                return iso.string(from: d)
-            }
-        }
-        return s
+    static func normalizeDate(_ s: String) -> String? {
+        PublishedDate.normalize(s)
     }
 }

@@ -62,6 +62,61 @@ struct MetadataRuleTests {
     }
 }
 
+@Suite("Metadata rules: organisation and host bylines")
+struct BylineSourceTests {
+    @Test("a company, an association or a host name is no byline", arguments: [
+        "wegewerk GmbH", "NATURSTROM AG", "Deutscher Caritasverband e. V.", "Hanns-Seidel-Stiftung e.V.",
+        "Olympia-Verlag GmbH, Nürnberg, Germany", "www.haufe.de", "kath.net", "FLVW.de", "facebook.com/vegolosi",
+        "publisher", "No Author",
+    ])
+    func notAPerson(raw: String) {
+        #expect(BylineText.clean(raw) == nil)
+    }
+
+    @Test("names with dots or initials stay; a second label after the name goes", arguments: [
+        ("J.R. Stone", "J.R. Stone"), ("christian.stadtfeld", "christian.stadtfeld"), ("Agencia EFE", "Agencia EFE"),
+        ("Fritz ImhofQuelle: Livenet", "Fritz Imhof"), ("Katharina Schmidt Kategorien: Mode", "Katharina Schmidt"),
+        ("Interview: Julia Lauter", "Julia Lauter"), ("Text und Interview: Harald Willenbrock", "Harald Willenbrock"),
+    ])
+    func kept(raw: String, name: String) {
+        #expect(BylineText.clean(raw) == name)
+    }
+
+    @Test("a company as meta author gives way to the byline in the page")
+    func companyMetaAuthor() throws {
+        let html = """
+        <html><head><title>A long enough article title here</title><meta name="author" content="wegewerk GmbH"></head>
+        <body><article><div class="byline">Von Anna Beispiel</div>
+        \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.byline == "Anna Beispiel")
+    }
+
+    @Test("the rel=author link in the article header that holds the title is the byline; not in other headers")
+    func articleHeaderAuthor() throws {
+        func page(_ header: String) -> String {
+            """
+            <html><head><title>These Weeks in Firefox: Issue 85</title></head><body><main><article>
+            \(header)<div class="entry-content">
+            \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</div>
+            </article></main></body></html>
+            """
+        }
+        let withTitle = page("""
+            <header class="entry-header"><h1 class="entry-title">These Weeks in Firefox: Issue 85</h1>
+            <div class="entry-info"><address class="vcard"><a href="/author/mc/" rel="author">Mike Conley</a></address></div></header>
+            """)
+        let a = try Extractor.extract(html: Data(withTitle.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.byline == "Mike Conley")
+        let siteHeader = page("""
+            <header class="site-header"><p>Site</p><a href="/about/" rel="author">Site Owner</a></header>
+            """)
+        let b = try Extractor.extract(html: Data(siteHeader.utf8), url: nil, baseDirectory: nil)
+        #expect(b.metadata.byline == nil)
+    }
+}
+
 @Suite("Metadata rules: titles")
 struct TitleRuleTests {
     @Test("a one-word or site-name title gives way to the page's one h1", arguments: [
@@ -84,5 +139,48 @@ struct TitleRuleTests {
         #expect(PageMetadata.replacingGenericTitle("Home", siteName: nil, canonical: nil,
                                                    headings: ["First story", "Second story"]) == "Home")
         #expect(PageMetadata.replacingGenericTitle("Home", siteName: nil, canonical: nil, headings: ["Welcome"]) == "Home")
+    }
+}
+
+@Suite("Metadata rules: dates")
+struct DateRuleTests {
+    @Test("well-formed ISO 8601 dates pass through unchanged", arguments: [
+        "2021-11-01T10:52:50+0100", "2017-11-24T18:42:20.314667", "2019-10-18T17:23:34.816Z", "2015-04-30",
+    ])
+    func isoUnchanged(value: String) {
+        #expect(PublishedDate.normalize(value) == value)
+    }
+
+    @Test("other date forms become ISO 8601", arguments: [
+        ("2022-1-26T14:32:06+02:00", "2022-01-26T14:32:06+02:00"),
+        ("2022-5-5 22:17:36", "2022-05-05T22:17:36"),
+        ("2022-12-30 13:49:50 +0100", "2022-12-30T13:49:50+01:00"),
+        ("Tue, 28 Jan 2020 15:28:56 +0100", "2020-01-28T15:28:56+01:00"),
+        ("Wed, 04 May 2022 02:41:00 GMT", "2022-05-04T02:41:00Z"),
+        ("Tue Jan 28 15:28:56 CET 2020", "2020-01-28T15:28:56"),
+        ("Mon Oct 11 14:57:21 CEST 2021", "2021-10-11T14:57:21"),
+        ("01-11-2023 10:29", "2023-11-01"),
+        ("Di., 25.01.2022 - 14:45", "2022-01-25"),
+        ("05/29/2007 09:49:00", "2007-05-29T09:49:00Z"),
+    ])
+    func converted(raw: String, iso: String) {
+        #expect(PublishedDate.normalize(raw) == iso)
+    }
+
+    @Test("a value with no date in it is no date")
+    func noDate() {
+        #expect(PublishedDate.normalize("Mo-Su 08:00-20:00") == nil)
+        #expect(PublishedDate.normalize("soon") == nil)
+    }
+
+    @Test("a meta date that is no date gives way to the page's other dates")
+    func junkMetaDate() throws {
+        let html = """
+        <html><head><title>A long enough article title here</title><meta name="date" content="Mo-Su 08:00-20:00">
+        <meta property="og:published_time" content="Tue Jan 28 15:28:56 CET 2020"></head><body><article>
+        \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.publishedTime == "2020-01-28T15:28:56")
     }
 }

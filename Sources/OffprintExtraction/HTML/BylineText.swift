@@ -15,6 +15,7 @@ enum BylineText {
         "zeige alle beiträge von ", "alle beiträge von ", "view all posts by ", "all posts by ",
         "about the author - ", "about the author ", "written by ", "posted by ", "geschrieben von ",
         "erstellt von ", "verfasst von ", "ein beitrag von ", "a post by ", "un article de ",
+        "text und interview:", "text & interview:", "interview:", "artikel von:", "ein artikel von ", "artikel von ",
         "autorin:", "autor:", "author:", "auteur:", "autore:", "autor/in:", "von:", "by:", "text:", "par:",
         "by ", "von ", "par ", "por ", "door ", "di ", "av ", "über ", "about ",
     ]
@@ -24,7 +25,26 @@ enum BylineText {
     static let labels: Set<String> = [
         "posted", "published", "publiziert", "veröffentlicht", "geschrieben", "erstellt", "written", "name",
         "alle beiträge", "all posts", "kommentare", "comments", "share", "teilen", "publié", "publicado",
+        "publisher", "no author", "unknown", "anonymous", "anonym", "anónimo", "anonyme",
     ]
+
+    /// A legal form as a word of its own (`wegewerk GmbH`, `NATURSTROM AG`, `Deutscher
+    /// Caritasverband e. V.`, `Nordex SE`): the byline names a company or association, the
+    /// page's publisher or its web agency, not the author of the article.
+    static let legalForm = Pattern(
+        "(?:^|\\s)(?:g?GmbH|mbH|AG|SE|KG|KGaA|OHG|e\\.\\s?V\\.?|Inc\\.?|Ltd\\.?|LLC|Corp\\.|plc|S\\.A\\.|S\\.L\\.|S\\.p\\.A\\.|SARL|B\\.V\\.)(?:$|[\\s,])",
+        caseInsensitive: false)
+
+    /// A host name or URL as the whole byline (`www.haufe.de`, `kath.net`,
+    /// `facebook.com/vegolosi`): the site, not a person.
+    static let hostName = Pattern(
+        "^(?:https?://)?(?:www\\.)?[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)*\\.(?:com|net|org|info|eu|de|at|ch|fr|es|it|nl|be|pl|uk|io|tv|fm|us|co|cl|pe|br|mx|ar|uy|bo|hu|fi|no|se|dk|ru|ua|jp|cn|in)(?:/\\S*)?$")
+
+    /// A second label after the name (`Fritz ImhofQuelle: Livenet`, `Katharina Schmidt
+    /// Kategorien: Mode`): the byline ends before it.
+    static let trailingLabel = Pattern(
+        "(?:\\s|(?<=\\p{Ll}))(?:Quelle|Kategorien|Kategorie|Categories|Category|Source|Tags|Schlagworte|Foto|Fotos|Bild|Bilder|Photo|Photos)\\s?:",
+        caseInsensitive: false)
 
     static let monthNames: String = {
         let names = PublishedDate.months.keys.map { NSRegularExpression.escapedPattern(for: $0) }
@@ -57,6 +77,10 @@ enum BylineText {
             }
         }
         b = strippingLeadIn(b)
+        if let m = matchRange(of: trailingLabel, in: b), b.distance(from: b.startIndex, to: m.lowerBound) >= 2 {
+            b = String(b[..<m.lowerBound])
+        }
+        if legalForm.matches(b) || hostName.matches(b) { return nil }
         if let m = matchRange(of: trailingCount, in: b) { b = String(b[..<m.lowerBound]) }
         if let m = matchRange(of: trailingDate, in: b), m.lowerBound > b.startIndex {
             let head = String(b[..<m.lowerBound]).trimmedWhitespace

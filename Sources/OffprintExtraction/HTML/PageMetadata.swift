@@ -73,7 +73,7 @@ struct PageMetadata {
         }
 
         let canonicalLink = PageMetadata.canonicalLink(found.link)
-        if publishedTime == nil {
+        if publishedTime.flatMap(PublishedDate.normalize) == nil {
             publishedTime = PublishedDate.find(in: doc, canonical: canonicalLink ?? values["og:url"])
         }
 

@@ -189,6 +189,96 @@ enum PublishedDate {
     static func plausible(_ s: String) -> Bool {
         let digits = s.prefix(4)
         if digits.count == 4, let y = Int(digits) { return (1995...currentYear + 1).contains(y) }
-        return dateInText(s) != nil || s.count >= 8
+        return normalize(s) != nil
+    }
+
+    // MARK: - Normalising
+
+    /// `s` as ISO 8601 (`YYYY-MM-DD[Thh:mm[:ss][±hh:mm]]`), or nil when it holds no date.
+    /// A value that already starts with a well-formed ISO date passes through unchanged;
+    /// unpadded (`2022-1-26T14:32:06+02:00`) and space-separated (`2022-12-30 13:49:50
+    /// +0100`) ISO forms are rewritten; RFC 2822 (`Tue, 28 Jan 2020 15:28:56 +0100`) and
+    /// Java's `Date.toString` (`Tue Jan 28 15:28:56 CET 2020`) keep their local date and
+    /// time; other forms give the first date written in them (`01-11-2023 10:29`,
+    /// `Di., 25.01.2022 - 14:45`, `October 18, 2019`), day first when numeric.
+    static func normalize(_ raw: String) -> String? {
+        let s = raw.trimmedWhitespace
+        if let m = firstMatch(wellFormedISO, s), m.range.location != NSNotFound { return s }
+        if let m = firstMatch(looseISO, s) {
+            let g = groups(m, s)
+            guard let y = Int(g[1] ?? ""), let mo = Int(g[2] ?? ""), let d = Int(g[3] ?? ""),
+                  var out = iso(y, mo, d) ?? isoAnyYear(y, mo, d) else { return nil }
+            if let h = g[4].flatMap({ Int($0) }), let mi = g[5] {
+                out += String(format: "T%02d:", h) + mi
+                if let sec = g[6] { out += ":" + sec }
+                out += zone(g[7])
+            }
+            return out
+        }
+        if let m = firstMatch(rfc2822, s) {
+            let g = groups(m, s)
+            if let d = Int(g[1] ?? ""), let mo = months[(g[2] ?? "").lowercased()], let y = Int(g[3] ?? ""),
+               var out = isoAnyYear(y, mo, d) {
+                out += "T" + (g[4] ?? "00:00")
+                if let sec = g[5] { out += ":" + sec }
+                return out + zone(g[6])
+            }
+        }
+        if let m = firstMatch(javaDate, s) {
+            let g = groups(m, s)
+            if let mo = months[(g[1] ?? "").lowercased()], let d = Int(g[2] ?? ""), let y = Int(g[4] ?? ""),
+               let out = isoAnyYear(y, mo, d) {
+                return out + "T" + (g[3] ?? "00:00:00")
+            }
+        }
+        // Numeric dates with slashes are read month first, as the DateFormatter forms did.
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        for format in ["MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy"] {
+            f.dateFormat = format
+            if let d = f.date(from: s) {
+                let iso = ISO8601DateFormatter()
+                iso.timeZone = TimeZone(identifier: "UTC")
+                return iso.string(from: d)
+            }
+        }
+        return dateInText(s)
+    }
+
+    /// `2019-10-18` at the start, then the end or `T`.
+    private static let wellFormedISO = try! NSRegularExpression(pattern: "^\\d{4}-\\d{2}-\\d{2}(?:T|$)")
+    /// `2022-1-26T14:32:06+02:00`, `2022-5-5 22:17:36`, `2022-12-30 13:49:50 +0100`.
+    private static let looseISO = try! NSRegularExpression(pattern:
+        "^(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?")
+    /// `Tue, 28 Jan 2020 15:28:56 +0100`, `28 Jan 2020 15:28 GMT`.
+    private static let rfc2822 = try! NSRegularExpression(pattern:
+        "^(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\s+(\\d{4})(?:\\s+(\\d{2}:\\d{2})(?::(\\d{2}))?\\s*(Z|GMT|UT|UTC|[+-]\\d{2}:?\\d{2})?)?",
+        options: [])
+    /// `Tue Jan 28 15:28:56 CET 2020`.
+    private static let javaDate = try! NSRegularExpression(pattern:
+        "^[A-Za-z]{3}\\s+([A-Za-z]{3})\\s+(\\d{1,2})\\s+(\\d{2}:\\d{2}:\\d{2})\\s+[A-Za-z]{2,5}\\s+(\\d{4})$")
+
+    private static func firstMatch(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {
+        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
+    }
+
+    private static func groups(_ m: NSTextCheckingResult, _ s: String) -> [String?] {
+        (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: s).map { String(s[$0]) } }
+    }
+
+    /// `Z`, `+01:00` from `Z`, `+0100`, `+01:00`; empty for none.
+    private static func zone(_ z: String?) -> String {
+        guard let z, !z.isEmpty else { return "" }
+        if ["Z", "GMT", "UT", "UTC"].contains(z) { return "Z" }
+        let digits = z.dropFirst().filter(\.isNumber)
+        guard digits.count == 4 else { return "" }
+        return String(z.prefix(1)) + digits.prefix(2) + ":" + digits.suffix(2)
+    }
+
+    /// `iso(_:_:_:)` without the plausible-year range (a date the page states as such).
+    private static func isoAnyYear(_ y: Int, _ m: Int, _ d: Int) -> String? {
+        guard (1...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }

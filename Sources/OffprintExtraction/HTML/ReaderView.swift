@@ -282,6 +282,11 @@ final class ReaderView {
                     && !ReaderRules.matchesClassOrID(ReaderRules.okMaybeItsACandidate, cur)
                     && !cur.hasAncestor("table") && !cur.hasAncestor("code")
                     && cur.name != "body" && cur.name != "a" {
+                    // The article header (the one holding the title) names its author with
+                    // `rel=author` or `itemprop=author`: that is the byline.
+                    if articleByline == nil && !metadataHasByline, let author = headerAuthor(cur) {
+                        articleByline = bylineText(author)
+                    }
                     // An article header goes, but the lead it holds stays in its place.
                     if let lead = headerLead(cur) {
                         cur.replace(with: [lead])
@@ -522,6 +527,29 @@ final class ReaderView {
 
     /// The named lead inside an article header that strip-unlikely removes (`header.entry-header`
     /// holding `div.entry-excerpt`): 30 to 1,000 characters, link density under 0.3.
+    /// In an article header (`header`, or `header` in the class or id) that holds the
+    /// title's `h1`/`h2`, the first element marked as the author (`rel=author`,
+    /// `itemprop~=author`) with a valid byline's length.
+    private func headerAuthor(_ element: HTMLNode) -> HTMLNode? {
+        guard isHeader(element) else { return nil }
+        let end = element.nextNode(ignoringSelfAndChildren: true)
+        var author: HTMLNode?
+        var holdsTitle = false
+        var next = element.nextNode()
+        while let n = next, n !== end {
+            if n.kind == .element {
+                if !holdsTitle && headerDuplicatesTitle(n) { holdsTitle = true }
+                if author == nil && (n.attribute("rel") == "author" || (n.attribute("itemprop") ?? "").contains("author")) {
+                    let length = n.textContent.trimmedWhitespace.utf16.count
+                    if length > 0 && length < 100 { author = n }
+                }
+                if holdsTitle && author != nil { return author }
+            }
+            next = n.nextNode()
+        }
+        return nil
+    }
+
     private func headerLead(_ element: HTMLNode) -> HTMLNode? {
         guard isHeader(element) else { return nil }
         let end = element.nextNode(ignoringSelfAndChildren: true)
