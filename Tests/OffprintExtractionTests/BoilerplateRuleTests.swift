@@ -199,5 +199,17 @@ struct BoilerplateRuleTests {
         #expect(text.hasPrefix("Short note."))
         #expect(text.contains("Building work starts in March"))
     }
+
+    @Test("a section opened by a related-posts heading goes with its teasers")
+    func relatedSection() throws {
+        let teasers = (1...4).map { i in
+            "<article class=\"post\"><p>Teaser \(i): a life of reading asks for patience, courage and time, and a quiet room helps, as readers, librarians, archivists and neighbours have said, again and again, for many years now.</p></article>"
+        }.joined()
+        let html = "<html><head><title>Reading room</title></head><body><div id=\"primary\"><article class=\"post\">\(Self.body)</article><article class=\"post\"><h3 class=\"relatedpoststitle\">Você pode gostar...</h3>\(teasers)</article></div></body></html>"
+        let text = try Self.text(html)
+        #expect(!text.contains("Teaser"))
+        #expect(text.hasPrefix("The committee met on Tuesday"))
+        #expect(text.contains("Building work starts in March"))
+    }
 }
 

@@ -292,6 +292,10 @@ final class ReaderView {
                         cur.replace(with: [lead])
                         node = lead.nextNode(ignoringSelfAndChildren: true); continue
                     }
+                    // A furniture heading that opens its section takes the section along.
+                    if let section = furnitureSection(openedBy: cur) {
+                        node = section.removeAndGetNext(); continue
+                    }
                     node = cur.removeAndGetNext(); continue
                 }
                 if let role = cur.attribute("role"), ReaderRules.unlikelyRoles.contains(role) {
@@ -730,6 +734,18 @@ final class ReaderView {
                 table.replace(with: [cell])
             }
         }
+    }
+
+    /// The section that `heading` opens (its parent, of which it is the first element child)
+    /// when the heading's class/id names furniture (`relatedpoststitle`, `related-posts-title`):
+    /// related posts under such a heading are teasers with prose of their own, which scores.
+    /// Not `body`, and under 5,000 characters of text.
+    private func furnitureSection(openedBy heading: HTMLNode) -> HTMLNode? {
+        guard ReaderRules.headings.contains(heading.name), let parent = heading.parent, parent.kind == .element,
+              parent.name != "body", parent.name != "html", parent.elementChildren.first === heading,
+              BoilerplateRules.tokens(heading).contains(where: BoilerplateRules.isFurnitureToken),
+              parent.innerTextLength() < 5000 else { return nil }
+        return parent
     }
 
     private static let linkSectionLabels = ReaderRules.headings.union(["p"])
