@@ -128,6 +128,31 @@ struct TitleRuleTests {
         #expect(PageMetadata.replacingGenericTitle(title, siteName: nil, canonical: nil, headings: [h1]) == h1)
     }
 
+    @Test("a site-name part that is the site name exactly goes however short the rest; several parts go")
+    func siteNameSuffix() {
+        #expect(PageMetadata.removingSiteName("Plejaden, M45 - Abenteuer Astronomie", siteName: "Abenteuer Astronomie",
+                                              canonical: nil, headings: []) == "Plejaden, M45")
+        #expect(PageMetadata.removingSiteName("Penny - Stardew Valley Wiki", siteName: nil,
+                                              canonical: "https://stardewvalleywiki.com/Penny", headings: []) == "Penny")
+        #expect(PageMetadata.removingSiteName("Pour le néolibéralisme, la retraite est un archaïsme | AOC media - Analyse Opinion Critique",
+                                              siteName: "AOC media - Analyse Opinion Critique", canonical: nil, headings: [])
+                == "Pour le néolibéralisme, la retraite est un archaïsme")
+        // Only contained in the site name, and longer than the rest: kept.
+        #expect(PageMetadata.removingSiteName("Penny - Stardew Valley", siteName: "Stardew Valley Wiki",
+                                              canonical: nil, headings: []) == "Penny - Stardew Valley")
+    }
+
+    @Test("the host of og:url counts when the canonical link is relative")
+    func relativeCanonical() throws {
+        let html = """
+        <html><head><title>La voix des nuls | ARTE Radio</title><link rel="canonical" href="/son/61661515/la_voix_des_nuls">
+        <meta property="og:url" content="https://www.arteradio.com/son/61661515/la_voix_des_nuls"></head><body><article>
+        \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.title == "La voix des nuls")
+    }
+
     @Test("the site name as title gives way to the h1; real titles and ambiguous h1s do not")
     func siteNameTitle() {
         #expect(PageMetadata.replacingGenericTitle("Handball Schweiz", siteName: "handball schweiz", canonical: nil,

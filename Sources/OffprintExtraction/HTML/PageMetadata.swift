@@ -80,8 +80,13 @@ struct PageMetadata {
         if title != nil {
             let h1s = found.h1.map { $0.textContent.normalizedSpace }
             if let t = title {
-                title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: canonicalLink ?? values["og:url"],
-                                                      headings: h1s)
+                // A relative canonical link names no host; og:url may.
+                let ogURL = found.meta.first {
+                    ($0.attribute("property") ?? "").lowercased().split(separator: " ").contains("og:url")
+                }?.attribute("content")?.trimmedWhitespace
+                let hostURL = [canonicalLink, ogURL].compactMap { $0 }
+                    .first { URL(string: $0)?.host != nil } ?? canonicalLink ?? values["og:url"]
+                title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: hostURL, headings: h1s)
             }
             if let t = title {
                 title = PageMetadata.replacingGenericTitle(t, siteName: siteName, canonical: canonicalLink ?? values["og:url"],
@@ -135,9 +140,11 @@ struct PageMetadata {
             String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
         }
         let site = siteName.map { fold(Substring($0)) } ?? ""
-        var host = ""
+        var host = "", hostName = ""
         if let c = canonical, let h = URL(string: c)?.host?.lowercased() {
             host = h.hasPrefix("www.") ? String(h.dropFirst(4)) : h
+            // The host without its top-level domain: `stardewvalleywiki` of `stardewvalleywiki.com`.
+            hostName = String((host.split(separator: ".").dropLast().last ?? "").filter { $0.isLetter || $0.isNumber })
             host = String(host.filter { $0.isLetter || $0.isNumber })
         }
         func isSiteName(_ part: Substring) -> Bool {
@@ -147,11 +154,24 @@ struct PageMetadata {
             if !host.isEmpty && (host.contains(f) || f.contains(host)) { return true }
             return false
         }
-        // The last part is the site name: keep what precedes it.
-        if let last = cuts.last {
-            let tail = t[last.upperBound...]
-            let head = t[..<last.lowerBound]
-            if isSiteName(tail) && fold(head).count > fold(tail).count { return String(head) }
+        /// The site name exactly (`Plejaden, M45 - Abenteuer Astronomie` with `og:site_name`
+        /// `Abenteuer Astronomie`): cut whatever the length of the rest.
+        func isExactSiteName(_ part: Substring) -> Bool {
+            let f = fold(part)
+            return f.count >= 2 && (f == site || f == host || f == hostName)
+        }
+        // The last part (or the last parts: `Title | AOC media - Analyse Opinion Critique`) is
+        // the site name: keep what precedes it.
+        for cut in cuts.reversed() {
+            let tail = t[cut.upperBound...]
+            let head = t[..<cut.lowerBound]
+            let rest = fold(head).count
+            if isExactSiteName(tail) && rest >= 3 && head.contains(where: \.isLetter) {
+                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings)
+            }
+            if isSiteName(tail) && rest > fold(tail).count {
+                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings)
+            }
         }
         // The first part is the site name: keep what follows it.
         if let first = cuts.first {
