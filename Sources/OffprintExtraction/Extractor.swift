@@ -56,6 +56,8 @@ public enum Extractor {
             ImageSources.unwrapNoscriptImages(doc)
             if unwrapNoscript {
                 for n in doc.elements(in: ["noscript"]).reversed() { n.unwrap() }
+            } else {
+                for n in doc.elements(in: ["noscript"]).reversed() where isTextFallback(n) { n.unwrap() }
             }
             prepare(doc)
             ImageSources.normalize(doc)
@@ -146,6 +148,19 @@ public enum Extractor {
             return memchr(base, 0, b.count) != nil
         }
         return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// A `<noscript>` that stands in for the `<script>` just before it, which renders the
+    /// post (Blogger's `post-content`): paragraphs with at least 200 characters of text, in
+    /// the body. Short notices ("Please enable JavaScript"), image fallbacks and a
+    /// `<noscript>` that does not follow a script (a consent notice for script-less
+    /// browsers) are not.
+    static func isTextFallback(_ noscript: HTMLNode) -> Bool {
+        guard noscript.hasAncestor("body", maxDepth: 0),
+              noscript.previousElementSibling?.name == "script" else { return false }
+        var length = 0
+        for p in noscript.elements(in: ["p"]) { length += p.innerTextLength() }
+        return length >= 200
     }
 
     // MARK: - Steps

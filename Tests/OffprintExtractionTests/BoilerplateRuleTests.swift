@@ -211,5 +211,32 @@ struct BoilerplateRuleTests {
         #expect(text.hasPrefix("The committee met on Tuesday"))
         #expect(text.contains("Building work starts in March"))
     }
+
+    @Test("a <noscript> holding the post's paragraphs is read; short notices are not")
+    func noscriptText() throws {
+        // A blog engine renders the post from a script and repeats it in <noscript>.
+        let post = "<html><head><title>Reading room</title></head><body><div class=\"post-body\"><script>render(post)</script><noscript>\(Self.body)</noscript></div><div class=\"sidebar\"><p>Give us feedback in our product forums.</p></div></body></html>"
+        let text = try Self.text(post)
+        #expect(text.hasPrefix("The committee met on Tuesday"))
+        #expect(text.contains("Building work starts in March"))
+        #expect(!text.contains("Give us feedback"))
+        // A notice under 200 characters stays out.
+        let notice = Self.page(article: Self.body, extra: "<noscript><p>Please enable JavaScript to view the comments powered by our partner.</p></noscript>")
+        #expect(!(try Self.text(notice)).contains("enable JavaScript"))
+        // Nor one that does not follow a script: a consent notice for browsers without scripts.
+        let consent = "<html><body><div><noscript>\(Self.body)</noscript><article><p>Sono almeno 9 le femmine di orso marsicano.</p></article></div></body></html>"
+        let doc = try HTMLParser.parse(utf8: Data(consent.utf8))
+        #expect(Extractor.isTextFallback(doc.elements(in: ["noscript"])[0]) == false)
+        let blog = try HTMLParser.parse(utf8: Data(post.utf8))
+        #expect(Extractor.isTextFallback(blog.elements(in: ["noscript"])[0]) == true)
+    }
+
+    @Test("a short post keeps the strict attempt, not the longer comments the retries bring back")
+    func shortPostRetry() throws {
+        let comment = "<p>Ich finde, dass der Beitrag sehr hilfreich war, und ich werde die Tipps, die hier stehen, beim nächsten Mal ausprobieren, auch wenn es etwas Zeit kostet, alles vorzubereiten.</p>"
+        let html = "<html><head><title>Reading room</title></head><body><article><p>The reading room opens on Monday, with the catalogue online, a quiet corner for children, and coffee, which the board finally agreed to, after a long debate.</p></article><div class=\"comments\">\(String(repeating: comment, count: 2))</div></body></html>"
+        let text = try Self.text(html)
+        #expect(text == "The reading room opens on Monday, with the catalogue online, a quiet corner for children, and coffee, which the board finally agreed to, after a long debate.")
+    }
 }
 

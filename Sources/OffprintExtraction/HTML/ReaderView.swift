@@ -216,9 +216,14 @@ final class ReaderView {
                 } else if flags.contains(.cleanConditionally) {
                     flags.remove(.cleanConditionally)
                 } else {
-                    // The longest text of all attempts (the first of equals).
+                    // The first attempt when it found text: the later ones only add back
+                    // what strip-unlikely and the class weights took out (comment forms,
+                    // "comments are closed", sidebars) around a short post. Readability
+                    // takes the longest; that is the choice when the first found nothing.
                     var best = attempts[0]
-                    for a in attempts.dropFirst() where a.length > best.length { best = a }
+                    if best.length == 0 {
+                        for a in attempts.dropFirst() where a.length > best.length { best = a }
+                    }
                     if best.length == 0 { return nil }
                     articleDir = best.dir
                     removeDatelines(best.content)
