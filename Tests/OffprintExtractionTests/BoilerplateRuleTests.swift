@@ -91,6 +91,8 @@ struct BoilerplateRuleTests {
         ("author-bio", true), ("post-author__info", true), ("mvp-author-box-wrap", true), ("about-author", true),
         ("author", false), ("comment-author-martin", false), ("related", true), ("jp-relatedposts", true),
         ("related-to-my-size", false), ("newsletter-promo", true), ("ad-disclosure", true),
+        ("bio", true), ("articleByline__bio", true), ("bio___3q2CD", true), ("author-details", true),
+        ("author-content", true), ("biology", false), ("bio-diversity", false), ("microbiome", false),
     ])
     func furnitureToken(token: String, expected: Bool) {
         #expect(BoilerplateRules.isFurnitureToken(Substring(token)) == expected)

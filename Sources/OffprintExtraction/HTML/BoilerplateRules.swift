@@ -102,7 +102,7 @@ enum BoilerplateRules {
         return hit && node.innerTextLength() < 2000
     }
 
-    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure")
+    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio")
 
     static func isFurnitureToken(_ t: Substring) -> Bool {
         if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
@@ -111,9 +111,15 @@ enum BoilerplateRules {
             || t.hasPrefix("relatedpost") || t.hasPrefix("relatedarticle") || t.hasPrefix("crp_related") {
             return true
         }
+        // An author's biography: `bio` as the token, its last part (`articleByline__bio`,
+        // `author-bio`) or before a CSS-module hash (`bio___3q2CD`).
+        if t == "bio" || t.hasSuffix("__bio") || t.hasSuffix("-bio") || t.hasSuffix("_bio") || t.hasPrefix("bio___") {
+            return true
+        }
         if let r = t.range(of: "author") {
             let rest = t[r.upperBound...], before = t[..<r.lowerBound]
-            for w in ["bio", "box", "info", "about", "desc", "card", "profile"] where rest.contains(w) || before.contains(w) {
+            for w in ["bio", "box", "info", "about", "desc", "card", "profile", "details", "content"]
+            where rest.contains(w) || before.contains(w) {
                 return true
             }
         }
