@@ -198,6 +198,27 @@ struct DateRuleTests {
         #expect(PublishedDate.normalize("soon") == nil)
     }
 
+    @Test("a UTC timestamp near midnight gives way to the next or previous day the page shows; other days do not")
+    func visibleLocalDate() throws {
+        func page(_ meta: String, _ shown: String) -> String {
+            """
+            <html><head><title>A long enough article title here</title>
+            <meta property="article:published_time" content="\(meta)"></head><body><article>
+            <p class="date">\(shown)</p>
+            \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+            """
+        }
+        func date(_ html: String) throws -> String? {
+            try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil).metadata.publishedTime
+        }
+        #expect(try date(page("2021-11-04T23:00Z", "5. November 2021")) == "2021-11-05")
+        #expect(try date(page("2020-02-25T02:25:54Z", "February 24, 2020")) == "2020-02-24")
+        // Noon UTC is the same day everywhere the page is likely read: the meta date stays.
+        #expect(try date(page("2022-01-25T12:02:53+00:00", "26.01.2022")) == "2022-01-25T12:02:53+00:00")
+        // A time with its own offset is already local.
+        #expect(try date(page("2021-11-04T23:00:00+01:00", "5. November 2021")) == "2021-11-04T23:00:00+01:00")
+    }
+
     @Test("a meta date that is no date gives way to the page's other dates")
     func junkMetaDate() throws {
         let html = """

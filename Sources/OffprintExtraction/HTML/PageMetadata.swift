@@ -75,6 +75,8 @@ struct PageMetadata {
         let canonicalLink = PageMetadata.canonicalLink(found.link)
         if publishedTime.flatMap(PublishedDate.normalize) == nil {
             publishedTime = PublishedDate.find(in: doc, canonical: canonicalLink ?? values["og:url"])
+        } else if let utc = publishedTime, let visible = PublishedDate.visibleLocalDate(for: utc, in: doc) {
+            publishedTime = visible
         }
 
         if title != nil {

@@ -50,6 +50,34 @@ enum PublishedDate {
         return modified
     }
 
+    /// The date the page shows for a UTC timestamp (`2022-11-06T23:00:00.000Z`, `...+00:00`)
+    /// when it is the day before or after the timestamp's UTC date: the reader's local date,
+    /// which is what the page states (`7. November 2022`). Nil when the page shows no date in
+    /// an element marked as one, or a date further away.
+    static func visibleLocalDate(for timestamp: String, in doc: HTMLNode) -> String? {
+        guard let m = utcTimestamp.firstMatch(timestamp), let day = m[1], let date = isoDay(day),
+              let hour = m[2].flatMap({ Int($0) }) else { return nil }
+        // Only a time near midnight can be another day where the page is read: the next day
+        // from 21:00 UTC (European offsets), the day before until 08:00 UTC (the Americas).
+        guard hour >= 21 || hour < 8 else { return nil }
+        guard let shown = dateInMarkedElements(doc), let shownDate = isoDay(shown) else { return nil }
+        let delta = shownDate.timeIntervalSince(date)
+        if hour >= 21 && delta == 86_400 { return shown }
+        if hour < 8 && delta == -86_400 { return shown }
+        return nil
+    }
+
+    /// A timestamp in UTC with a time of day: `2019-10-18T22:04:00Z`, `2022-05-04T03:37:37+00:00`.
+    static let utcTimestamp = Pattern("^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]00:?00)$")
+
+    private static func isoDay(_ s: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.date(from: String(s.prefix(10)))
+    }
+
     // MARK: - Sources
 
     /// `datePublished` (else `dateCreated`, `uploadDate`) of any object in any JSON-LD block.
