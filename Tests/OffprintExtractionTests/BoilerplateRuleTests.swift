@@ -240,5 +240,21 @@ struct BoilerplateRuleTests {
         let text = try Self.text(html)
         #expect(text == "The reading room opens on Monday, with the catalogue online, a quiet corner for children, and coffee, which the board finally agreed to, after a long debate.")
     }
-}
 
+    @Test("a label over links to other articles goes; prose that opens with the same words stays", arguments: [
+        ("<h3>Auch interessant:</h3>", true), ("<p><strong>Siehe auch</strong></p>", true),
+        ("<h2>Mehr zum Thema Gesundheit:</h2>", true), ("<div>Related Posts</div>", true),
+        ("<p>Lesen Sie auch die folgenden Beiträge:</p>", true), ("<h4>À lire aussi</h4>", true),
+        ("<p>Related to this, the board met again.</p>", false), ("<p>Relatedness matters</p>", false),
+        ("<p>Weitere Informationen finden Sie in unserem Jahresbericht, den die Verwaltung im Frühjahr veröffentlicht hat</p>", false),
+    ])
+    func relatedLabel(markup: String, removed: Bool) throws {
+        let doc = try HTMLParser.parse(utf8: Data("<body>\(markup)</body>".utf8))
+        let node = try #require(doc.firstElement(named: "body")?.elementChildren.first)
+        #expect(BoilerplateRules.isRelatedLabel(node) == removed)
+        let label = node.innerText().trimmedWhitespace
+        let text = try Self.text(Self.page(article: Self.body + markup + "<p>Funding for the reading room was agreed in the spring.</p>"))
+        #expect(text.contains(label) == !removed)
+        #expect(text.contains("Building work starts in March"))
+    }
+}

@@ -209,6 +209,41 @@ enum BoilerplateRules {
     /// Elements that can be a dateline.
     static let datelineTags: Set<String> = ["p", "div", "li", "header", "section", "h2", "h3", "h4", "h5", "h6"]
 
+    /// Labels that head links to other articles ("Auch interessant", "Siehe auch", "Related
+    /// Posts", "À lire aussi", "Te puede interesar"), lower-case, matched at the start of a
+    /// block's text.
+    static let relatedLabels = [
+        "auch interessant", "weitere artikel", "siehe auch", "mehr zum thema", "mehr von ", "mehr zum ",
+        "das könnte sie auch interessieren", "das könnte dich auch interessieren", "lesen sie auch", "lies auch",
+        "zum weiterlesen", "weiterlesen", "weiterführende links", "weiterführender link", "weitere informationen",
+        "verwandte artikel", "verwandte beiträge", "verwandte themen", "ähnliche artikel", "ähnliche beiträge",
+        "ähnliche themen", "entdecken sie", "related", "see also", "read more", "read also", "you may also like",
+        "you might also like", "more from ", "more on ", "à lire aussi", "lire aussi", "voir aussi",
+        "sur le même sujet", "dans la même rubrique", "lea también", "lee también", "te puede interesar",
+        "le puede interesar", "noticias relacionadas", "artículos relacionados", "ver también", "zobacz też",
+        "zobacz także", "czytaj także", "czytaj też", "leggi anche", "potrebbe interessarti",
+    ]
+
+    /// A block that only labels a list of links to other articles: a heading, paragraph or
+    /// `div`/`dt` whose text opens with one of `relatedLabels`, has at most 40 more
+    /// characters (`Mehr zum Thema Gesundheit:`) and does not end a sentence with `.` or `?`.
+    static func isRelatedLabel(_ node: HTMLNode) -> Bool {
+        guard relatedLabelTags.contains(node.name) else { return false }
+        let text = node.innerText().trimmedWhitespace
+        guard !text.isEmpty, text.count <= 80, let last = text.last, last != ".", last != "?" else { return false }
+        let lower = text.lowercased()
+        for label in relatedLabels where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count)
+            if rest.count > 40 { continue }
+            // The label is a whole word or phrase ("related", not "relatedness").
+            if let next = rest.first, next.isLetter, !label.hasSuffix(" ") { continue }
+            return true
+        }
+        return false
+    }
+
+    static let relatedLabelTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "dt"]
+
     // MARK: - Article leads
 
     private static let leadWords = [

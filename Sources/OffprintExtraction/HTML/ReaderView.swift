@@ -718,6 +718,12 @@ final class ReaderView {
             n.detach()
         }
         removeTrailingLinkSections(article)
+        // A label over links to other articles that the section rule left ("Auch interessant:"
+        // over teasers with prose, "Siehe auch" over one link in a paragraph).
+        for n in article.elements(in: BoilerplateRules.relatedLabelTags).reversed()
+        where n.parent != nil && BoilerplateRules.isRelatedLabel(n) {
+            n.detach()
+        }
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
