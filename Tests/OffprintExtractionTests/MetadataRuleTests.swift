@@ -142,6 +142,24 @@ struct TitleRuleTests {
                                               canonical: nil, headings: []) == "Penny - Stardew Valley")
     }
 
+    @Test("a kicker of at most two words before the page's h1 goes", arguments: [
+        ("Chronik: Lotte Tobisch ist tot", "Lotte Tobisch ist tot"),
+        ("Neu - Japanisches Mini-SUV auf dem Vormarsch", "Japanisches Mini-SUV auf dem Vormarsch"),
+        ("08.11.2021 | Online-Fachtag zum Intersex Day of Remembrance", "Online-Fachtag zum Intersex Day of Remembrance"),
+    ])
+    func kicker(title: String, h1: String) {
+        #expect(PageMetadata.removingSiteName(title, siteName: nil, canonical: nil, headings: [h1]) == h1)
+    }
+
+    @Test("a longer first part, or an h1 that is not the rest, keeps the title whole")
+    func noKicker() {
+        let mercurial = "Evolve: Shared Mutable History — evolve extension for Mercurial"
+        #expect(PageMetadata.removingSiteName(mercurial, siteName: nil, canonical: nil,
+                                              headings: ["evolve extension for Mercurial"]) == mercurial)
+        #expect(PageMetadata.removingSiteName("Chronik: Lotte Tobisch ist tot", siteName: nil, canonical: nil,
+                                              headings: ["Lotte Tobisch"]) == "Chronik: Lotte Tobisch ist tot")
+    }
+
     @Test("the host of og:url counts when the canonical link is relative")
     func relativeCanonical() throws {
         let html = """

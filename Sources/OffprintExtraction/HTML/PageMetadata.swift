@@ -136,7 +136,7 @@ struct PageMetadata {
             var from = t.startIndex
             while let r = t.range(of: sep, range: from..<t.endIndex) { cuts.append(r); from = r.upperBound }
         }
-        guard !cuts.isEmpty else { return title }
+        guard !cuts.isEmpty || t.contains(": ") else { return title }
         cuts.sort { $0.lowerBound < $1.lowerBound }
         func fold(_ s: Substring) -> String {
             String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
@@ -173,6 +173,22 @@ struct PageMetadata {
             }
             if isSiteName(tail) && rest > fold(tail).count {
                 return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings)
+            }
+        }
+        // The part after the first separators is the page's heading exactly (`Chronik: Lotte
+        // Tobisch ist tot` with the h1 `Lotte Tobisch ist tot`): the rest is a kicker or a
+        // section name.
+        // The kicker is at most two words (`Neu`, `Kücknitz`, `08.11.2021`, `Corona-Pandemie`),
+        // and may end with a colon.
+        let heads = Set(headings.map { $0.lowercased() }.filter { !$0.isEmpty })
+        if !heads.isEmpty {
+            var kickerCuts = cuts
+            if let colon = t.range(of: ": ") { kickerCuts.append(colon) }
+            for cut in kickerCuts where heads.contains(t[cut.upperBound...].lowercased()) {
+                let kicker = t[..<cut.lowerBound]
+                if kicker.split(separator: " ").count <= 2 && fold(t[cut.upperBound...]).count > fold(kicker).count {
+                    return String(t[cut.upperBound...])
+                }
             }
         }
         // The first part is the site name: keep what follows it.
