@@ -27,25 +27,43 @@ public final class HTMLNode {
 
     public let kind: Kind
     /// Element name, lower case (`""` for non-elements).
-    @exclusivity(unchecked) public var name: String
+    @inlinable public var name: String {
+        get { _name }
+        _modify { yield &_name }
+    }
     /// Attributes of an element, in document order; names lower case.
-    @exclusivity(unchecked) public var attributes: [HTMLAttribute]
+    @inlinable public var attributes: [HTMLAttribute] {
+        get { _attributes }
+        _modify { yield &_attributes }
+    }
     /// Character data of a text or comment node (entities already decoded).
-    @exclusivity(unchecked) public var text: String
+    @inlinable public var text: String {
+        get { _text }
+        _modify { yield &_text }
+    }
+    /// The child nodes, in document order.
+    @inlinable public var children: [HTMLNode] { _children }
+    // The storage. Other modules read and write it through the `@inlinable` accessors above:
+    // a stored property accessed directly from another module gets the run-time exclusivity
+    // check (`swift_beginAccess`) despite `@exclusivity(unchecked)`, while the inlined
+    // accessors carry this module's unchecked accesses (about 4% of an extraction).
+    @usableFromInline @exclusivity(unchecked) var _name: String
+    @usableFromInline @exclusivity(unchecked) var _attributes: [HTMLAttribute]
+    @usableFromInline @exclusivity(unchecked) var _text: String
+    @usableFromInline @exclusivity(unchecked) var _children: [HTMLNode]
     /// The containing node, nil for a root or detached node. Not owning: cleared by the
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
     @exclusivity(unchecked) private unowned(unsafe) var _parent: HTMLNode?
     /// Where this node was last seen among its parent's children (checked before searching).
     @exclusivity(unchecked) private var indexHint = 0
-    @exclusivity(unchecked) public private(set) var children: [HTMLNode]
 
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
         self.kind = kind
-        self.name = name
-        self.attributes = attributes
-        self.text = text
-        self.children = []
+        self._name = name
+        self._attributes = attributes
+        self._text = text
+        self._children = []
     }
 
     deinit {
@@ -86,7 +104,7 @@ public final class HTMLNode {
         child.detach()
         child._parent = self
         child.indexHint = children.count
-        children.append(child)
+        _children.append(child)
     }
 
     /// Inserts `child` at `index`, detaching it from its old parent first.
@@ -94,33 +112,33 @@ public final class HTMLNode {
         child.detach()
         child._parent = self
         child.indexHint = min(index, children.count)
-        children.insert(child, at: min(index, children.count))
+        _children.insert(child, at: min(index, children.count))
     }
 
     /// Removes this node from its parent.
     public func detach() {
         guard parent != nil else { return }
-        if let i = indexInParent { parent!.children.remove(at: i) }
+        if let i = indexInParent { parent!._children.remove(at: i) }
         _parent = nil
     }
 
     /// Replaces this node in its parent by `nodes` (in order).
     public func replace(with nodes: [HTMLNode]) {
         guard let p = parent, let i = indexInParent else { return }
-        p.children.remove(at: i)
+        p._children.remove(at: i)
         _parent = nil
         for (k, n) in nodes.enumerated() {
             n.detach()
             n._parent = p
             n.indexHint = i + k
-            p.children.insert(n, at: i + k)
+            p._children.insert(n, at: i + k)
         }
     }
 
     /// Removes all children.
     public func removeAllChildren() {
         for c in children { c._parent = nil }
-        children.removeAll()
+        _children.removeAll()
     }
 
     /// Moves all children of `other` to the end of this node.
@@ -130,7 +148,7 @@ public final class HTMLNode {
         for c in moved {
             c._parent = self
             c.indexHint = children.count
-            children.append(c)
+            _children.append(c)
         }
     }
 
@@ -198,7 +216,7 @@ public final class HTMLNode {
             let cc = c.clone()
             cc._parent = n
             cc.indexHint = n.children.count
-            n.children.append(cc)
+            n._children.append(cc)
         }
         return n
     }

@@ -145,6 +145,18 @@ struct BoilerplateRuleTests {
         #expect(text.contains("Building work starts in March"))
     }
 
+    @Test("two \"More on this\" sections in a row both go; the prose before them stays")
+    func moreOnThisTwice() throws {
+        let more = "<h2>Mehr zum Thema</h2><ul><li><a href=\"/a\">Wurmkiste selber bauen: So geht es</a></li></ul>"
+            + "<h3>Weiterführende Links</h3><ul><li><a href=\"/b\">Kompost im Winter richtig pflegen</a></li></ul>"
+        let text = try Self.text(Self.page(article: Self.body + more))
+        #expect(!text.contains("Mehr zum Thema"))
+        #expect(!text.contains("Wurmkiste"))
+        #expect(!text.contains("Weiterführende Links"))
+        #expect(!text.contains("Kompost"))
+        #expect(text.hasSuffix("tested by the archive staff."))
+    }
+
     @Test("a heading that ends the article goes; headings over prose stay")
     func trailingHeading() throws {
         let html = Self.page(article: "<h2>Plans</h2>" + Self.body + "<h3>Kommentieren</h3>")

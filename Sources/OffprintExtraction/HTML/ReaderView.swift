@@ -766,6 +766,10 @@ final class ReaderView {
     /// with no text after it at the end of the article goes ("Kommentieren", "Mehr zum
     /// Thema" whose list was cleaned away).
     private func removeTrailingLinkSections(_ article: HTMLNode) {
+        // Each element's text length and link length, measured once: the labels of one
+        // parent share their following siblings. A removal changes only the entries of the
+        // parent and its ancestors. (The node is kept so that its identifier stays its own.)
+        var measured: [ObjectIdentifier: (node: HTMLNode, length: Double, links: Double)] = [:]
         for h in article.elements(in: Self.linkSectionLabels).reversed() where h.parent != nil {
             guard h.innerTextLength() < 100, let parent = h.parent, let index = h.indexInParent else { continue }
             // A paragraph labels a section when it is short and no link ("You may also like...",
@@ -775,13 +779,22 @@ final class ReaderView {
             guard !after.isEmpty, after.allSatisfy({ $0.kind == .element }) else { continue }
             var text = 0.0, links = 0.0
             for a in after {
-                let length = Double(a.innerTextLength())
-                text += length
-                links += length * (a.name == "a" ? 1 : linkDensity(a))
+                let id = ObjectIdentifier(a)
+                if measured[id] == nil {
+                    let length = Double(a.innerTextLength())
+                    measured[id] = (a, length, length * (a.name == "a" ? 1 : linkDensity(a)))
+                }
+                text += measured[id]!.length
+                links += measured[id]!.links
             }
             if text > 0 && links / text > 0.5 {
                 for a in after { a.detach() }
                 h.detach()
+                var changed: HTMLNode? = parent
+                while let n = changed {
+                    measured[ObjectIdentifier(n)] = nil
+                    changed = n.parent
+                }
             }
         }
         // Headings that end the article.
