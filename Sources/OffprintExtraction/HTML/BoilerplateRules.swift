@@ -72,12 +72,15 @@ enum BoilerplateRules {
     /// class/id token names a caption, credit or copyright line (`wp-caption-text`,
     /// `image-credit`, `copyright-note`), with no image of its own (a `div.wp-caption`
     /// wrapping the image keeps the image; its caption child goes) and under 400 characters.
+    private static let captionWords = Keywords("caption|credit|copyright")
+
     static func isCaption(_ node: HTMLNode) -> Bool {
         guard node.kind == .element else { return false }
         if node.name == "table" || node.name == "caption" { return false }
-        let named = node.name == "figcaption" || tokens(node).contains { t in
+        // The byte search rules out most elements before the tokens are built.
+        let named = node.name == "figcaption" || (captionWords.matches(names(node)) && tokens(node).contains { t in
             t.contains("caption") || t.contains("credit") || t.contains("copyright")
-        }
+        })
         guard named else { return false }
         if !node.elements(in: ReaderRules.media).isEmpty || !node.elements(in: ["picture", "video"]).isEmpty {
             return false

@@ -121,12 +121,17 @@ enum ReaderRules {
         }
     }
 
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
     static func isProbablyVisible(_ node: HTMLNode) -> Bool {
         if let style = node.attribute("style") {
-            let compact = String(decoding: style.utf8.filter { $0 != 0x20 }, as: UTF8.self)
-            if compact.containsIgnoringCase("display:none") || compact.containsIgnoringCase("visibility:hidden") {
-                return false
+            let compact = style.utf8.filter { $0 != 0x20 }
+            let hidden = compact.withUnsafeBufferPointer { b in
+                Keywords.findFolded(displayNone, in: b, from: 0) != nil
+                    || Keywords.findFolded(visibilityHidden, in: b, from: 0) != nil
             }
+            if hidden { return false }
         }
         if node.attribute("hidden") != nil { return false }
         if let aria = node.attribute("aria-hidden"), aria == "true", !node.className.containsBytes("fallback-image") {
@@ -626,6 +631,16 @@ final class ReaderView {
     }
 
     func linkDensity(_ element: HTMLNode) -> Double {
+        guard memoizeSpans else {
+            // One walk measures the element and its links (outside scoring nothing is
+            // memoised, and walking each link again cost a twentieth of an extraction).
+            var links: [Double] = []
+            let textLength = ReaderView.measureLinks(element, &links).length
+            if textLength == 0 { return 0 }
+            var linkLength = 0.0
+            for l in links { linkLength += l }
+            return linkLength / Double(textLength)
+        }
         let textLength = span(element).length
         if textLength == 0 { return 0 }
         // The links' lengths are added in document order, as Readability does.
@@ -638,6 +653,31 @@ final class ReaderView {
         }
         visit(element)
         return linkLength / Double(textLength)
+    }
+
+    /// The text span of `n`'s descendants; appends each descendant link's weighted length
+    /// (text length times `linkCoefficient`) to `links`, in document order.
+    private static func measureLinks(_ n: HTMLNode, _ links: inout [Double]) -> TextSpan {
+        var span = TextSpan()
+        for c in n.children {
+            switch c.kind {
+            case .text:
+                span.append(TextSpan(c.text))
+            case .element:
+                if c.name == "a" {
+                    let slot = links.count
+                    links.append(0)
+                    let inner = measureLinks(c, &links)
+                    links[slot] = Double(inner.length) * linkCoefficient(c)
+                    span.append(inner)
+                } else {
+                    span.append(measureLinks(c, &links))
+                }
+            default:
+                break
+            }
+        }
+        return span
     }
 
     /// A link to a `#fragment` counts 0.3 of its length in the link density, others 1.
