@@ -237,6 +237,23 @@ struct DateRuleTests {
         #expect(try date(page("2021-11-04T23:00:00+01:00", "5. November 2021")) == "2021-11-04T23:00:00+01:00")
     }
 
+    @Test("a date that is an element's whole text is the last resort; not in a footer or a comment")
+    func shortDateElement() throws {
+        func date(_ body: String) throws -> String? {
+            let html = """
+            <html><head><title>A long enough article title here</title></head><body>\(body)<article>
+            \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article>
+            <footer><span>01.01.2020</span></footer></body></html>
+            """
+            return try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil).metadata.publishedTime
+        }
+        #expect(try date("<div><span class=\"blue\">01.02.2022</span></div>") == "2022-02-01")
+        #expect(try date("<p><span class=\"label\">Datum</span> <span class=\"value\">25.01.2022</span></p>") == "2022-01-25")
+        #expect(try date("<div class=\"t-info\">24.01.2022 11:38</div>") == "2022-01-24")
+        #expect(try date("<div class=\"comment-body\"><span>05.05.2021</span></div>") == nil)
+        #expect(try date("<p>Written on 5 May 2021 in the quiet hours before the long meeting began</p>") == nil)
+    }
+
     @Test("a meta date that is no date gives way to the page's other dates")
     func junkMetaDate() throws {
         let html = """

@@ -47,6 +47,7 @@ enum PublishedDate {
         }
         if let c = canonical, let d = dateInURL(c) { return d }
         if let d = dateInMarkedElements(doc) { return d }
+        if let d = dateInShortElements(doc) { return d }
         return modified
     }
 
@@ -132,6 +133,32 @@ enum PublishedDate {
             if let d = dateInText(text) { return d }
             checked += 1
             if checked > 40 { break }
+        }
+        return nil
+    }
+
+    /// A date that is an element's whole text, give or take a time and a short label
+    /// (`<span>06.12.2022</span>`, `Datum: 03.11.2021`, `24.01.2022 11:38`, `Stand -
+    /// 12.11.2021`): the first such element in the body that has only text in it and is not
+    /// in a comment, footer, sidebar or other region `dateAvoid` names. htmldate's last resort.
+    static func dateInShortElements(_ doc: HTMLNode) -> String? {
+        guard let body = doc.firstElement(named: "body") else { return nil }
+        for el in body.descendants() where el.kind == .element {
+            guard !["script", "style", "noscript", "template", "option", "select", "textarea"].contains(el.name),
+                  !el.children.isEmpty, el.children.allSatisfy({ $0.kind != .element || $0.name == "br" }) else { continue }
+            let text = el.textContent.trimmedWhitespace
+            guard text.utf8.count >= 8, text.utf8.count <= 40, let d = dateInText(text) else { continue }
+            guard text.filter(\.isLetter).count <= 20 else { continue }
+            var avoid = false
+            var a: HTMLNode? = el
+            var level = 0
+            while let n = a, level < 8 {
+                let hint = (n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")
+                if n.name == "footer" || n.name == "aside" || (hint.count > 1 && dateAvoid.matches(hint)) { avoid = true; break }
+                a = n.parent
+                level += 1
+            }
+            if !avoid { return d }
         }
         return nil
     }
