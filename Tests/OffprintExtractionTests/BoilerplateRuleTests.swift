@@ -269,4 +269,15 @@ struct BoilerplateRuleTests {
         #expect(text.contains(label) == !removed)
         #expect(text.contains("Building work starts in March"))
     }
+
+    @Test("rating widgets are furniture", arguments: ["post-ratings", "rating", "news-rate", "wprm-recipe-rating"])
+    func ratingWidget(cls: String) throws {
+        let widget = "<div class=\"\(cls)\"><strong>War der Artikel nützlich?</strong> (Noch keine Bewertungen)</div>"
+        let text = try Self.text(Self.page(article: Self.body + widget))
+        #expect(!text.contains("War der Artikel nützlich?"))
+        #expect(text.contains("Building work starts in March"))
+        // Words that only contain the letters stay: a corporate or separate box is not a rating.
+        let corporate = "<div class=\"corporate separate\"><p>Die Genossenschaft trägt den Lesesaal gemeinsam mit der Stadt.</p></div>"
+        #expect(try Self.text(Self.page(article: Self.body + corporate)).contains("Die Genossenschaft trägt den Lesesaal"))
+    }
 }

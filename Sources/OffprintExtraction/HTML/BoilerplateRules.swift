@@ -105,11 +105,16 @@ enum BoilerplateRules {
         return hit && node.innerTextLength() < 2000
     }
 
-    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio")
+    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate")
 
     static func isFurnitureToken(_ t: Substring) -> Bool {
         if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
         if t.hasPrefix("saboxplugin") || t.hasPrefix("yarpp") || t.hasPrefix("jp-relatedposts") { return true }
+        // Rating widgets ("War der Artikel nützlich?", "Valora esta noticia", "(Noch keine Bewertungen)").
+        if t == "rating" || t == "ratings" || t == "rate" || t.hasPrefix("post-ratings") || t.hasSuffix("-rating")
+            || t.hasSuffix("-ratings") || t.hasSuffix("_rating") || t.hasSuffix("-rate") {
+            return true
+        }
         if t == "related" || t.hasPrefix("related-post") || t.hasPrefix("related-article") || t.hasPrefix("related_post")
             || t.hasPrefix("relatedpost") || t.hasPrefix("relatedarticle") || t.hasPrefix("crp_related") {
             return true
