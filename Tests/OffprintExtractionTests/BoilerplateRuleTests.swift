@@ -253,6 +253,17 @@ struct BoilerplateRuleTests {
         #expect(text == "The reading room opens on Monday, with the catalogue online, a quiet corner for children, and coffee, which the board finally agreed to, after a long debate.")
     }
 
+    @Test("a capitalised paragraph that is one link goes; a capitalised heading and a linked sentence stay")
+    func capitalisedTeaserLink() throws {
+        let teaser = "<p><a href=\"/x\">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></p>"
+        let sentence = "<p><a href=\"/y\">Read the council's full report on the reading room</a></p>"
+        let html = Self.page(article: "<h2>WHO PAYS FOR THE ROOM?</h2>" + Self.body + teaser + sentence + Self.body)
+        let text = try Self.text(html)
+        #expect(!text.contains("SEAN SPICER"))
+        #expect(text.contains("WHO PAYS FOR THE ROOM?"))
+        #expect(text.contains("Read the council's full report"))
+    }
+
     @Test("a label over links to other articles goes; prose that opens with the same words stays", arguments: [
         ("<h3>Auch interessant:</h3>", true), ("<p><strong>Siehe auch</strong></p>", true),
         ("<h2>Mehr zum Thema Gesundheit:</h2>", true), ("<div>Related Posts</div>", true),

@@ -159,6 +159,21 @@ enum BoilerplateRules {
         return !labelInLink
     }
 
+    /// A teaser headline: a paragraph that is one link (link density at least 0.9) written in
+    /// capitals, of 3 or more words and under 200 characters (`SEAN SPICER ELIMINATED FROM
+    /// 'DANCING WITH THE STARS'` between the paragraphs of an article: links to other stories).
+    static func isCapitalisedTeaserLink(_ p: HTMLNode, linkDensity: Double) -> Bool {
+        guard p.name == "p", linkDensity >= 0.9 else { return false }
+        let text = p.innerText()
+        guard text.count < 200, text.split(separator: " ").count >= 3 else { return false }
+        var upper = 0
+        for ch in text where ch.isLetter {
+            if ch.isLowercase { return false }
+            if ch.isUppercase { upper += 1 }
+        }
+        return upper >= 10
+    }
+
     // MARK: - Datelines
 
     /// Words a dateline may hold besides numbers: month and weekday names and their

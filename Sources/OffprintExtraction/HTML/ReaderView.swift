@@ -757,6 +757,10 @@ final class ReaderView {
         where BoilerplateRules.isReadMoreLine(n, linkDensity: linkDensity(n)) {
             n.detach()
         }
+        for p in article.elements(in: ["p"]).reversed()
+        where BoilerplateRules.isCapitalisedTeaserLink(p, linkDensity: linkDensity(p)) {
+            p.detach()
+        }
         removeTrailingLinkSections(article)
         // A label over links to other articles that the section rule left ("Auch interessant:"
         // over teasers with prose, "Siehe auch" over one link in a paragraph).
