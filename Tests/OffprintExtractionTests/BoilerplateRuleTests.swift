@@ -291,4 +291,21 @@ struct BoilerplateRuleTests {
         let corporate = "<div class=\"corporate separate\"><p>Die Genossenschaft trägt den Lesesaal gemeinsam mit der Stadt.</p></div>"
         #expect(try Self.text(Self.page(article: Self.body + corporate)).contains("Die Genossenschaft trägt den Lesesaal"))
     }
+
+    @Test("credit lines written out go; prose that opens with the same word stays", arguments: [
+        ("<p>Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin</p>", true),
+        ("<p><em>Titelbild: Geyres Christophe/ABACA/picture-alliance</em></p>", true),
+        ("<p><em>(Credit: Clayton Aldern / Grist)</em></p>", true), ("<div>Photograph by Ed Marshall</div>", true),
+        ("<p>Źródło: ISBnews</p>", true),
+        ("<p>Photography was the board's second love after the catalogue.</p>", false),
+        ("<p>Quellen und Brunnen der Stadt versorgen den Lesesaal seit dem Frühjahr mit frischem Wasser, so der Bericht der Verwaltung.</p>", false),
+    ])
+    func creditLine(markup: String, removed: Bool) throws {
+        let doc = try HTMLParser.parse(utf8: Data("<body>\(markup)</body>".utf8))
+        let node = try #require(doc.firstElement(named: "body")?.elementChildren.first)
+        #expect(BoilerplateRules.isCreditLine(node) == removed)
+        let line = node.innerText().trimmedWhitespace
+        let text = try Self.text(Self.page(article: Self.body + markup + "<p>Funding for the reading room was agreed in the spring.</p>"))
+        #expect(text.contains(line) == !removed)
+    }
 }

@@ -267,6 +267,31 @@ enum BoilerplateRules {
 
     static let relatedLabelTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "dt"]
 
+    /// Labels that open a source or picture credit line (`Quelle: Landesregierung`, `Titelbild:
+    /// ...`, `(Credit: ... / Grist)`, `Photograph by ...`, `Źródło: ISBnews`), lower-case.
+    static let creditLabels = [
+        "quelle", "quellen", "quellenangaben", "bildquelle", "source", "sources", "foto", "fotos", "bild",
+        "titelbild", "credit", "credits", "photo", "photos", "photograph by", "źródło", "fuente", "crédito",
+        "copyright", "©",
+    ]
+
+    static let creditLineTags: Set<String> = ["p", "div", "figcaption", "li", "small", "cite", "h4", "h5", "h6"]
+
+    /// A block that is only a source or picture credit: under 100 characters, opening (after
+    /// an optional `(`) with one of `creditLabels` as a whole word.
+    static func isCreditLine(_ node: HTMLNode) -> Bool {
+        guard creditLineTags.contains(node.name) else { return false }
+        var text = Substring(node.innerText().trimmedWhitespace)
+        guard !text.isEmpty, text.count <= 100 else { return false }
+        if text.hasPrefix("(") { text = text.dropFirst() }
+        let lower = text.lowercased()
+        for label in creditLabels where lower.hasPrefix(label) {
+            if let next = lower.dropFirst(label.count).first, next.isLetter || next.isNumber { continue }
+            return true
+        }
+        return false
+    }
+
     // MARK: - Article leads
 
     private static let leadWords = [

@@ -768,6 +768,11 @@ final class ReaderView {
         where n.parent != nil && BoilerplateRules.isRelatedLabel(n) {
             n.detach()
         }
+        // Source and picture credit lines written out ("Quelle: ...", "(Credit: ...)").
+        for n in article.elements(in: BoilerplateRules.creditLineTags).reversed()
+        where n.parent != nil && BoilerplateRules.isCreditLine(n) {
+            n.detach()
+        }
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
