@@ -191,6 +191,15 @@ struct BoilerplateRuleTests {
         #expect(text.hasPrefix("The committee met on Tuesday"))
     }
 
+    @Test("a dateline span on a line of its own goes; a date inside prose stays")
+    func datelineSpan() throws {
+        let header = "<div><h2>Cat found in New Mexico</h2><span>Updated <time datetime=\"2019-11-20\">11:21 pm CST, Tuesday, November 19, 2019</time></span></div>"
+        let prose = "<p>The board met on <span>November 19, 2019</span> and agreed on the plan for the reading room, its opening hours and the fees.</p>"
+        let text = try Self.text(Self.page(article: header + prose + Self.body))
+        #expect(!text.contains("Updated 11:21"))
+        #expect(text.contains("The board met on November 19, 2019 and agreed"))
+    }
+
     @Test("a short article keeps its place when its dateline goes")
     func datelineShortArticle() throws {
         // Under 500 characters without the dateline: the reader view must not retry and

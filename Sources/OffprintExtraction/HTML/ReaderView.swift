@@ -254,6 +254,27 @@ final class ReaderView {
             && BoilerplateRules.isDateline(n.innerText()) {
             n.detach()
         }
+        // A `span`/`time`/`small` on a line of its own (its siblings are blocks: `<h2>Title</h2>
+        // <span>Updated <time>11:21 pm CST, ...</time></span>`), never one inside prose.
+        for n in article.elements(in: ["span", "time", "small"]).reversed()
+        where n.parent != nil && n.innerTextLength() < 100 && isOnLineOfItsOwn(n)
+            && !n.hasAncestor("table", maxDepth: -1) && !n.hasAncestor("p", maxDepth: -1)
+            && BoilerplateRules.isDateline(n.innerText()) {
+            n.detach()
+        }
+    }
+
+    /// Whether `n`'s siblings are all block elements (no text, no inline element).
+    private func isOnLineOfItsOwn(_ n: HTMLNode) -> Bool {
+        guard let parent = n.parent else { return false }
+        for c in parent.children where c !== n {
+            switch c.kind {
+            case .text: if c.hasNonWhitespaceText { return false }
+            case .element: if ReaderRules.isPhrasingContent(c) || c.name == "a" { return false }
+            default: break
+            }
+        }
+        return true
     }
 
     // MARK: - One attempt
