@@ -20,4 +20,35 @@ struct UnicodeFormTests {
         #expect(article.textContent.unicodeScalars.contains { $0.value == 0x09BC })
         #expect(!article.content.unicodeScalars.contains { $0.value == 0x0308 || $0.value == 0x09DF })
     }
+
+    @Test("text in the NFC-stable ranges is still composed where a combining mark follows")
+    func nfcAfterStableText() throws {
+        // Japanese, Cyrillic and Greek text (no Foundation pass needed) with a decomposed
+        // "é" (e + U+0301) after it.
+        let html = "<html><body><article><p>日本語のテキスト、Русский текст, ελληνικά: cafe\u{0301} au lait, un texte assez long pour être l'article de cette page de test.</p></article></body></html>"
+        let article = try Extractor.extract(htmlText: html, url: nil, baseDirectory: nil)
+        #expect(article.textContent.contains("café au lait"))
+        #expect(!article.textContent.unicodeScalars.contains { $0.value == 0x0301 })
+    }
+
+    @Test("every scalar of the NFC-stable ranges is its own NFC and never the second part of a composition")
+    func nfcStableRanges() {
+        var stable: [Unicode.Scalar] = []
+        for v in UInt32(0x300)...0xFFFF where Extractor.isNFCStable(v) {
+            guard let s = Unicode.Scalar(v) else { continue }
+            stable.append(s)
+        }
+        #expect(stable.count > 30_000)
+        let stableSet = Set(stable.map(\.value))
+        for s in stable {
+            #expect(String(s).precomposedStringWithCanonicalMapping == String(s), "U+\(String(s.value, radix: 16))")
+            #expect(s.properties.canonicalCombiningClass == .notReordered)
+        }
+        // No canonical decomposition (of any scalar) has a stable scalar after its first.
+        for v in UInt32(0xA0)...0x2FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let parts = String(s).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            #expect(!parts.dropFirst().contains(where: stableSet.contains), "U+\(String(v, radix: 16))")
+        }
+    }
 }

@@ -16,6 +16,9 @@ enum ImageSources {
     static let lazySrcsetAttributes = ["data-srcset", "data-lazy-srcset", "data-original-set", "data-sizes-srcset"]
 
     private static let imageExtension = Pattern("\\.(jpg|jpeg|png|webp|gif|avif)")
+    /// The extensions as a byte search: every pattern here that names them needs one, and
+    /// the search spares most attribute values the regular expression.
+    private static let imageExtensionWords = Keywords(".jpg|.jpeg|.png|.webp|.gif|.avif")
     private static let singleImageURL = Pattern("^\\s*\\S+\\.(jpg|jpeg|png|webp|gif|avif)\\S*\\s*$")
     private static let srcsetLike = Pattern("\\.(jpg|jpeg|png|webp|gif|avif)\\S*\\s+\\d")
     private static let placeholderName = Pattern(
@@ -118,6 +121,7 @@ enum ImageSources {
         if let srcsetBest { return srcsetBest }
         // Readability's `_fixLazyImages`: any other attribute that holds an image URL.
         for a in img.attributes where !["src", "srcset", "alt", "title", "class", "style"].contains(a.name) {
+            guard imageExtensionWords.matches(a.value) else { continue }
             if srcsetLike.matches(a.value), let best = largestCandidate(a.value) { return best }
             if singleImageURL.matches(a.value) { return a.value.trimmingCharacters(in: .whitespaces) }
         }
@@ -129,7 +133,8 @@ enum ImageSources {
         let lower = src.lowercased()
         let hasAlternative = img.attributes.contains { a in
             a.name != "src" && (lazySrcAttributes.contains(a.name) || lazySrcsetAttributes.contains(a.name)
-                                || a.name == "srcset" || imageExtension.matches(a.value))
+                                || a.name == "srcset"
+                                || (imageExtensionWords.matches(a.value) && imageExtension.matches(a.value)))
         }
         guard hasAlternative else { return false }
         if let m = b64DataURL.firstMatch(src), let prefix = m[0] {

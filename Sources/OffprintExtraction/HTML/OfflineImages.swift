@@ -59,6 +59,12 @@ enum OfflineImages {
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
     }
 
+    /// A letter, digit, `+`, `/` or `=`.
+    private static func isBase64Byte(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2F
+            || b == 0x3D
+    }
+
     /// The bytes and declared media type of a `data:` URI (RFC 2397), or nil when malformed.
     static func decodeDataURI(_ uri: String) -> (Data, String)? {
         guard let comma = uri.firstIndex(of: ",") else { return nil }
@@ -68,10 +74,18 @@ enum OfflineImages {
         let parts = header.split(separator: ";").map(String.init)
         let type = parts.first.flatMap { $0.contains("/") ? $0 : nil } ?? "text/plain"
         if parts.contains("base64") {
-            var b64 = payload.removingPercentEncoding ?? payload
-            b64 = b64.filter { !$0.isWhitespace }
-            b64 = b64.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-            while b64.count % 4 != 0 { b64 += "=" }
+            var b64: String
+            if payload.utf8.allSatisfy(isBase64Byte) {
+                // Nothing to unescape, strip or translate (the common case): only padded.
+                b64 = payload
+                let missing = (4 - payload.utf8.count % 4) % 4
+                if missing > 0 { b64 += String(repeating: "=", count: missing) }
+            } else {
+                b64 = payload.removingPercentEncoding ?? payload
+                b64 = b64.filter { !$0.isWhitespace }
+                b64 = b64.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                while b64.count % 4 != 0 { b64 += "=" }
+            }
             guard let data = Data(base64Encoded: b64) else { return nil }
             return (data, type)
         }

@@ -16,9 +16,13 @@ enum ReaderRules {
     static let byline = Keywords("byline|author|dateline|writtenby|p-author")
     static let videos = Pattern(
         "//(www\\.)?((dailymotion|youtube|youtube-nocookie|player\\.vimeo|v\\.qq)\\.com|(archive|upload\\.wikimedia)\\.org|player\\.twitch\\.tv)")
+    private static let shareWord = Keywords("share")
+
     /// Readability's `/(\b|_)(share|sharedaddy)(\b|_)/i`: `share` or `sharedaddy` as a word,
     /// `_` counting as a separator.
     static func matchesShareElement(_ s: String) -> Bool {
+        // Both words contain `share`: a byte search rules out most strings without copying them.
+        guard shareWord.matches(s) else { return false }
         var bytes = Array(s.utf8)
         for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 32 }
         func isWord(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 }
@@ -748,14 +752,14 @@ final class ReaderView {
         markDataTables(article)
         cleanConditionally(article, "form")
         cleanConditionally(article, "fieldset")
-        for tag in ["object", "embed", "footer", "link", "aside"] { clean(article, tag) }
+        clean(article, ["object", "embed", "footer", "link", "aside"])
         for top in article.elementChildren {
             cleanMatchedNodes(top) { node in
                 (ReaderRules.matchesShareElement(node.className) || ReaderRules.matchesShareElement(node.idAttribute))
                     && node.textContent.utf16.count < 500
             }
         }
-        for tag in ["iframe", "input", "textarea", "select"] { clean(article, tag) }
+        clean(article, ["iframe", "input", "textarea", "select"])
         // Buttons: their text is kept (a label like "Press" may be part of the prose).
         for b in article.elements(in: ["button"]) { b.rename("span") }
         // Headings with a negative class weight.
@@ -886,8 +890,10 @@ final class ReaderView {
         return nil
     }
 
-    private func clean(_ e: HTMLNode, _ tag: String) {
-        for n in e.elements(in: [tag]).reversed() { n.detach() }
+    /// Removes every `tags` element (one walk for all: removing a node removes its subtree,
+    /// so the order of removal does not change the result).
+    private func clean(_ e: HTMLNode, _ tags: Set<String>) {
+        for n in e.elements(in: tags).reversed() { n.detach() }
     }
 
     private func cleanMatchedNodes(_ e: HTMLNode, _ filter: (HTMLNode) -> Bool) {
