@@ -49,6 +49,17 @@ public enum HTMLParser {
         return String(cString: p)
     }
 
+    /// Whether `name` is in `XHTMLWriter.voidElements`, without hashing the name (a set
+    /// lookup per element cost more than comparing these few short names).
+    static func isVoid(_ name: String) -> Bool {
+        switch name {
+        case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Copies one libxml2 node to the end of `parent`. A void element that libxml2 2.9 does
     /// not know as void (`wbr`, `source`, `track`) swallows the content after it; that
     /// content is appended after it, as its following siblings, as an HTML5 parser would
@@ -74,7 +85,7 @@ public enum HTMLParser {
             }
             let el = HTMLNode(kind: .element, name: lowerName(node.pointee.name), attributes: attrs)
             parent.append(el)
-            let container = XHTMLWriter.voidElements.contains(el.name) ? parent : el
+            let container = isVoid(el.name) ? parent : el
             var child = node.pointee.children
             while let c = child {
                 convert(c, into: container)

@@ -1,13 +1,20 @@
 // The libxml2 wrapper: parsing real-world HTML faults and writing well-formed XML.
 import Foundation
 import OffprintTestSupport
-import OffprintXML
+@testable import OffprintXML
 import Testing
 
 @Suite struct XHTMLWriterTests {
     func body(_ html: String) throws -> HTMLNode {
         let doc = try HTMLParser.parse(utf8: Data(html.utf8))
         return try #require(doc.firstElement(named: "body"))
+    }
+
+    @Test func voidElementTestMatchesTheVoidElementSet() {
+        for name in XHTMLWriter.voidElements { #expect(HTMLParser.isVoid(name), "\(name)") }
+        for name in ["p", "div", "a", "span", "br2", "im", "", "BR", "imgs", "table", "picture", "svg"] {
+            #expect(!HTMLParser.isVoid(name), "\(name)")
+        }
     }
 
     @Test func namedEntitiesBecomeCharacters() throws {

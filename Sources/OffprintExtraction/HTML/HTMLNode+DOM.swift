@@ -273,17 +273,29 @@ struct TextSpan {
     }
 
     init(bytes b: UnsafeBufferPointer<UInt8>) {
+        // Counted in locals, ASCII answered before the general white-space test.
         var i = 0
         let n = b.count
-        var run = 0
+        var run = 0, lead = 0, core = 0
+        var hasText = false
         while i < n {
-            let k = TextSpan.spaceLength(b, i)
-            if k > 0 {
-                run += 1
-                i += k
-                continue
-            }
             let c = b[i]
+            var width = 1, units = 1
+            if c < 0x80 {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    run += 1
+                    i += 1
+                    continue
+                }
+            } else {
+                let k = TextSpan.spaceLength(b, i)
+                if k > 0 {
+                    run += 1
+                    i += k
+                    continue
+                }
+                if c < 0xE0 { width = 2 } else if c < 0xF0 { width = 3 } else { width = 4; units = 2 }
+            }
             if hasText {
                 if run > 0 { core += 1 }
             } else {
@@ -291,9 +303,17 @@ struct TextSpan {
                 lead = run
             }
             run = 0
-            if c < 0x80 { core += 1; i += 1 } else if c < 0xE0 { core += 1; i += 2 } else if c < 0xF0 { core += 1; i += 3 } else { core += 2; i += 4 }
+            core += units
+            i += width
         }
-        if hasText { trail = run } else { lead = run }
+        self.hasText = hasText
+        if hasText {
+            self.lead = lead
+            self.core = core
+            trail = run
+        } else {
+            self.lead = run
+        }
     }
 
     init(bytes: [UInt8]) {
