@@ -262,6 +262,18 @@ struct BoilerplateRuleTests {
         #expect(text == "The reading room opens on Monday, with the catalogue online, a quiet corner for children, and coffee, which the board finally agreed to, after a long debate.")
     }
 
+    @Test("list items and headings that are only dates stay: a list of years, a heading 'May 2019' (review findings)")
+    func datesInListsAndHeadingsStay() throws {
+        let list = "<p>Crossings per day, by year:</p><ul><li>2019: 1,204</li><li>2020: 1,388</li><li>2021: 1,590</li></ul>"
+        let text = try Self.text(Self.page(article: "<h2>May 2019</h2>" + Self.body + list + Self.body))
+        #expect(text.contains("2019: 1,204"))
+        #expect(text.contains("2021: 1,590"))
+        #expect(text.contains("May 2019"))
+        // A paragraph that is only a dateline still goes.
+        let dated = try Self.text(Self.page(article: "<p>Updated 11:21 pm CST, Tuesday, November 19, 2019</p>" + Self.body))
+        #expect(!dated.contains("Updated 11:21 pm"))
+    }
+
     @Test("a capitalised paragraph that is one link goes; a capitalised heading and a linked sentence stay")
     func capitalisedTeaserLink() throws {
         let teaser = "<p><a href=\"/x\">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></p>"
@@ -279,6 +291,9 @@ struct BoilerplateRuleTests {
         ("<p>Lesen Sie auch die folgenden Beiträge:</p>", true), ("<h4>À lire aussi</h4>", true),
         ("<p>Related to this, the board met again.</p>", false), ("<p>Relatedness matters</p>", false),
         ("<p>Weitere Informationen finden Sie in unserem Jahresbericht, den die Verwaltung im Frühjahr veröffentlicht hat</p>", false),
+        // Headings of the article's own sections (review findings: they were removed).
+        ("<h2>Related work</h2>", false), ("<h3>More on the bridge design</h3>", false),
+        ("<h2>Entdecken Sie die Altstadt</h2>", false), ("<p>See also the minutes of the March meeting</p>", false),
     ])
     func relatedLabel(markup: String, removed: Bool) throws {
         let doc = try HTMLParser.parse(utf8: Data("<body>\(markup)</body>".utf8))
@@ -290,7 +305,7 @@ struct BoilerplateRuleTests {
         #expect(text.contains("Building work starts in March"))
     }
 
-    @Test("rating widgets are furniture", arguments: ["post-ratings", "rating", "news-rate", "wprm-recipe-rating"])
+    @Test("rating widgets are furniture", arguments: ["post-ratings", "rating", "news-rating", "wprm-recipe-rating"])
     func ratingWidget(cls: String) throws {
         let widget = "<div class=\"\(cls)\"><strong>War der Artikel nützlich?</strong> (Noch keine Bewertungen)</div>"
         let text = try Self.text(Self.page(article: Self.body + widget))
@@ -308,6 +323,11 @@ struct BoilerplateRuleTests {
         ("<p>Źródło: ISBnews</p>", true),
         ("<p>Photography was the board's second love after the catalogue.</p>", false),
         ("<p>Quellen und Brunnen der Stadt versorgen den Lesesaal seit dem Frühjahr mit frischem Wasser, so der Bericht der Verwaltung.</p>", false),
+        // Prose and headings that open with a credit word but no colon (review findings).
+        ("<p>Sources close to the mayor say she wanted it sooner.</p>", false),
+        ("<p>Credit card payments will be accepted at the new toll.</p>", false),
+        ("<p>Photos from the meeting show a packed hall.</p>", false), ("<h4>Sources</h4>", false),
+        ("<p>© Stadtarchiv Ulm</p>", true),
     ])
     func creditLine(markup: String, removed: Bool) throws {
         let doc = try HTMLParser.parse(utf8: Data("<body>\(markup)</body>".utf8))

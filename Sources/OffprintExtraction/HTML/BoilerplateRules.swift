@@ -112,7 +112,7 @@ enum BoilerplateRules {
         if t.hasPrefix("saboxplugin") || t.hasPrefix("yarpp") || t.hasPrefix("jp-relatedposts") { return true }
         // Rating widgets ("War der Artikel nützlich?", "Valora esta noticia", "(Noch keine Bewertungen)").
         if t == "rating" || t == "ratings" || t == "rate" || t.hasPrefix("post-ratings") || t.hasSuffix("-rating")
-            || t.hasSuffix("-ratings") || t.hasSuffix("_rating") || t.hasSuffix("-rate") {
+            || t.hasSuffix("-ratings") || t.hasSuffix("_rating") {
             return true
         }
         if t == "related" || t.hasPrefix("related-post") || t.hasPrefix("related-article") || t.hasPrefix("related_post")
@@ -230,7 +230,7 @@ enum BoilerplateRules {
     }
 
     /// Elements that can be a dateline.
-    static let datelineTags: Set<String> = ["p", "div", "li", "header", "section", "h2", "h3", "h4", "h5", "h6"]
+    static let datelineTags: Set<String> = ["p", "div", "header", "section"]
 
     /// Labels that head links to other articles ("Auch interessant", "Siehe auch", "Related
     /// Posts", "À lire aussi", "Te puede interesar"), lower-case, matched at the start of a
@@ -260,10 +260,21 @@ enum BoilerplateRules {
             if rest.count > 40 { continue }
             // The label is a whole word or phrase ("related", not "relatedness").
             if let next = rest.first, next.isLetter, !label.hasSuffix(" ") { continue }
-            return true
+            // The label alone, the label and a topic with a colon ("Mehr zum Thema
+            // Gesundheit:"), or the label and a word for articles ("Related Posts"); a heading
+            // that goes on in words ("Related work", "More on the bridge design") is a section
+            // of the article.
+            let words = rest.split(whereSeparator: { !$0.isLetter })
+            if words.isEmpty || lower.hasSuffix(":") || words.allSatisfy({ relatedNouns.contains(String($0)) }) { return true }
         }
         return false
     }
+
+    /// Words for other articles that may follow a related label ("Related Posts", "Ähnliche Beiträge zum Thema").
+    static let relatedNouns: Set<String> = [
+        "posts", "post", "articles", "article", "stories", "story", "links", "link", "news", "reading", "content",
+        "beiträge", "beitrag", "artikel", "themen", "thema", "zum", "nachrichten", "artículos", "noticias", "articoli",
+    ]
 
     static let relatedLabelTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "dt"]
 
@@ -286,8 +297,13 @@ enum BoilerplateRules {
         if text.hasPrefix("(") { text = text.dropFirst() }
         let lower = text.lowercased()
         for label in creditLabels where lower.hasPrefix(label) {
-            if let next = lower.dropFirst(label.count).first, next.isLetter || next.isNumber { continue }
-            return true
+            let rest = lower.dropFirst(label.count)
+            if let next = rest.first, next.isLetter || next.isNumber { continue }
+            // A label that says what follows ("photograph by", "©") stands alone; any other
+            // must be followed by a colon ("Quelle: ...", "Foto : ..."), so that prose
+            // opening with the same word ("Sources close to the mayor say ...", "Credit card
+            // payments ...") and a heading over a list of sources stay.
+            if label.hasSuffix(" by") || label == "©" || rest.drop(while: { $0 == " " }).first == ":" { return true }
         }
         return false
     }
