@@ -77,6 +77,9 @@ struct BylineSourceTests {
         ("J.R. Stone", "J.R. Stone"), ("christian.stadtfeld", "christian.stadtfeld"), ("Agencia EFE", "Agencia EFE"),
         ("Fritz ImhofQuelle: Livenet", "Fritz Imhof"), ("Katharina Schmidt Kategorien: Mode", "Katharina Schmidt"),
         ("Interview: Julia Lauter", "Julia Lauter"), ("Text und Interview: Harald Willenbrock", "Harald Willenbrock"),
+        // Review findings: a legal-form word inside a longer byline, and "Anonymous" as the
+        // credited author of an op-ed, are bylines.
+        ("Sarah Jones, SE Asia correspondent", "Sarah Jones, SE Asia correspondent"), ("Anonymous", "Anonymous"),
     ])
     func kept(raw: String, name: String) {
         #expect(BylineText.clean(raw) == name)
@@ -205,6 +208,9 @@ struct DateRuleTests {
         ("01-11-2023 10:29", "2023-11-01"),
         ("Di., 25.01.2022 - 14:45", "2022-01-25"),
         ("05/29/2007 09:49:00", "2007-05-29T09:49:00Z"),
+        // Slashes are month first with or without a time (review finding: 05/06/2022 10:30 was 5 June).
+        ("05/06/2022", "2022-05-06T00:00:00Z"), ("05/06/2022 10:30", "2022-05-06T10:30:00Z"),
+        ("05/06/2022 5:22 pm", "2022-05-06T17:22:00Z"),
     ])
     func converted(raw: String, iso: String) {
         #expect(PublishedDate.normalize(raw) == iso)

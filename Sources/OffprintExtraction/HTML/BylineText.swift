@@ -25,14 +25,15 @@ enum BylineText {
     static let labels: Set<String> = [
         "posted", "published", "publiziert", "veröffentlicht", "geschrieben", "erstellt", "written", "name",
         "alle beiträge", "all posts", "kommentare", "comments", "share", "teilen", "publié", "publicado",
-        "publisher", "no author", "unknown", "anonymous", "anonym", "anónimo", "anonyme",
+        "publisher", "no author", "unknown",
     ]
 
-    /// A legal form as a word of its own (`wegewerk GmbH`, `NATURSTROM AG`, `Deutscher
-    /// Caritasverband e. V.`, `Nordex SE`): the byline names a company or association, the
-    /// page's publisher or its web agency, not the author of the article.
+    /// A legal form as a word of its own that ends the name (`wegewerk GmbH`, `NATURSTROM AG`,
+    /// `Deutscher Caritasverband e. V.`, `Nordex SE, Hamburg`): the byline names a company or
+    /// association, the page's publisher or its web agency, not the author of the article.
+    /// Followed by more words it is not one (`Sarah Jones, SE Asia correspondent`).
     static let legalForm = Pattern(
-        "(?:^|\\s)(?:g?GmbH|mbH|AG|SE|KG|KGaA|OHG|e\\.\\s?V\\.?|Inc\\.?|Ltd\\.?|LLC|Corp\\.|plc|S\\.A\\.|S\\.L\\.|S\\.p\\.A\\.|SARL|B\\.V\\.)(?:$|[\\s,])",
+        "(?:^|\\s)(?:g?GmbH|mbH|AG|SE|KG|KGaA|OHG|e\\.\\s?V\\.?|Inc\\.?|Ltd\\.?|LLC|Corp\\.|plc|S\\.A\\.|S\\.L\\.|S\\.p\\.A\\.|SARL|B\\.V\\.)\\s*(?:$|,)",
         caseInsensitive: false)
 
     /// A host name or URL as the whole byline (`www.haufe.de`, `kath.net`,

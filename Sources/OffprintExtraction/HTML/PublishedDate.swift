@@ -286,11 +286,16 @@ enum PublishedDate {
                 return out + "T" + (g[3] ?? "00:00:00")
             }
         }
-        // Numeric dates with slashes are read month first, as the DateFormatter forms did.
+        // Numeric dates with slashes are read month first, as the DateFormatter forms did,
+        // with or without a time (`05/06/2022 10:30` is 6 May as `05/06/2022` is).
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.timeZone = TimeZone(identifier: "UTC")
-        for format in ["MMMM d, yyyy", "MMM d, yyyy", "yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy"] {
+        // (DateFormatter is lenient about separators, so the slash forms are tried only on a
+        // value with a slash: `01-11-2023 10:29` stays day first.)
+        let slashed = s.contains("/") ? ["yyyy/MM/dd", "yyyy/MM/dd HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "MM/dd/yyyy HH:mm",
+                                         "MM/dd/yyyy h:mm a", "MM/dd/yyyy"] : []
+        for format in ["MMMM d, yyyy", "MMM d, yyyy"] + slashed {
             f.dateFormat = format
             if let d = f.date(from: s) {
                 let iso = ISO8601DateFormatter()
