@@ -258,6 +258,24 @@ struct DateRuleTests {
         #expect(try date("<div class=\"t-info\">24.01.2022 11:38</div>") == "2022-01-24")
         #expect(try date("<div class=\"comment-body\"><span>05.05.2021</span></div>") == nil)
         #expect(try date("<p>Written on 5 May 2021 in the quiet hours before the long meeting began</p>") == nil)
+        // Review finding: today's date in the site's top bar or header is the day the page was
+        // saved, not the article's; an article header holding the h1 still counts.
+        #expect(try date("<div class=\"topbar\"><span>29.11.2026</span></div>") == nil)
+        #expect(try date("<header><a href=\"/\">Site</a><span>29.11.2026</span></header>") == nil)
+        #expect(try date("<nav><span>29.11.2026</span></nav>") == nil)
+        #expect(try date("<div class=\"c-page-header\"><h1>The title</h1><p class=\"c-page-header__subtitle\">Site • 02.02.2022</p></div>") == "2022-02-02")
+    }
+
+    @Test("a UTC timestamp does not give way to today's date in the site header (review finding)")
+    func siteHeaderDateIsNotTheArticles() throws {
+        let html = """
+        <html><head><title>A long enough article title here</title>
+        <meta property="article:published_time" content="2022-11-06T22:15:00Z"></head><body>
+        <header><div class="header-date">Monday, 7 November 2022</div><a href="/">Site</a></header><article>
+        \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.publishedTime == "2022-11-06T22:15:00Z")
     }
 
     @Test("a meta date that is no date gives way to the page's other dates")

@@ -129,7 +129,7 @@ enum PublishedDate {
             let hint = (el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")
             guard hint.count > 1, dateHints.matches(hint), !dateAvoid.matches(hint) else { continue }
             let text = el.textContent
-            guard text.utf8.count < 300 else { continue }
+            guard text.utf8.count < 300, !inSiteChrome(el) else { continue }
             if let d = dateInText(text) { return d }
             checked += 1
             if checked > 40 { break }
@@ -158,9 +158,31 @@ enum PublishedDate {
                 a = n.parent
                 level += 1
             }
-            if !avoid { return d }
+            if !avoid && !inSiteChrome(el) { return d }
         }
         return nil
+    }
+
+    /// Class/id words of a site's own bar or header, where a page shows today's date.
+    static let chromeHints = Keywords("masthead|topbar|top-bar|navbar|toolbar|site-header|global-header|page-header")
+
+    /// Whether `el` is in the site's navigation or masthead rather than the article: under a
+    /// `nav`, a `header` or an element whose class/id names a masthead or top bar, none of
+    /// which holds the `h1` (an article's own header holds its title). A date there is the day the page
+    /// was saved (`<div class="topbar"><span>29.11.2026</span></div>`), not the article's.
+    static func inSiteChrome(_ el: HTMLNode) -> Bool {
+        var a: HTMLNode? = el
+        var chrome = false
+        while let n = a, n.name != "body" {
+            let hint = (n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")
+            if n.name == "nav" || n.name == "header" || (hint.count > 1 && chromeHints.matches(hint)) {
+                // Any such region around the date that holds the h1 is the article's header.
+                if n.firstElement(named: "h1") != nil { return false }
+                chrome = true
+            }
+            a = n.parent
+        }
+        return chrome
     }
 
     // MARK: - Parsing
