@@ -154,13 +154,23 @@ public enum Extractor {
     /// post (Blogger's `post-content`): paragraphs with at least 200 characters of text, in
     /// the body. Short notices ("Please enable JavaScript"), image fallbacks and a
     /// `<noscript>` that does not follow a script (a consent notice for script-less
-    /// browsers) are not.
+    /// browsers) are not; nor is one whose text speaks of JavaScript (a notice, however long),
+    /// or one beside a rendered copy of the post (its parent has 200 characters of text
+    /// outside the `<noscript>`), which would give the article twice.
     static func isTextFallback(_ noscript: HTMLNode) -> Bool {
         guard noscript.hasAncestor("body", maxDepth: 0),
               noscript.previousElementSibling?.name == "script" else { return false }
         var length = 0
         for p in noscript.elements(in: ["p"]) { length += p.innerTextLength() }
-        return length >= 200
+        guard length >= 200 else { return false }
+        if noscript.textContent.range(of: "javascript", options: .caseInsensitive) != nil { return false }
+        if let parent = noscript.parent {
+            let outside = parent.children.reduce(0) { sum, c in
+                c === noscript || c.name == "script" ? sum : sum + c.innerTextLength()
+            }
+            if outside >= 200 { return false }
+        }
+        return true
     }
 
     // MARK: - Steps

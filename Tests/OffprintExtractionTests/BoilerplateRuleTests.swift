@@ -252,6 +252,16 @@ struct BoilerplateRuleTests {
         #expect(Extractor.isTextFallback(doc.elements(in: ["noscript"])[0]) == false)
         let blog = try HTMLParser.parse(utf8: Data(post.utf8))
         #expect(Extractor.isTextFallback(blog.elements(in: ["noscript"])[0]) == true)
+        // Review findings: a long notice about JavaScript after a script is not the post, and a
+        // <noscript> beside the post already rendered would give it twice.
+        let longNotice = "<html><body><div><script src=\"comments.js\"></script><noscript><p>Comments are loaded with JavaScript. If you want to read what other readers wrote about the reading room and the plans for the new catalogue, please enable JavaScript in your browser settings and reload this page.</p></noscript></div></body></html>"
+        let noticeDoc = try HTMLParser.parse(utf8: Data(longNotice.utf8))
+        #expect(Extractor.isTextFallback(noticeDoc.elements(in: ["noscript"])[0]) == false)
+        let rendered = "<html><head><title>Reading room</title></head><body><div class=\"post\"><div id=\"post-content\">\(Self.body)</div><script>renderPost()</script><noscript>\(Self.body)</noscript></div></body></html>"
+        let renderedDoc = try HTMLParser.parse(utf8: Data(rendered.utf8))
+        #expect(Extractor.isTextFallback(renderedDoc.elements(in: ["noscript"])[0]) == false)
+        let once = try Self.text(rendered)
+        #expect(once.components(separatedBy: "Building work starts in March").count == 2)
     }
 
     @Test("a short post keeps the strict attempt, not the longer comments the retries bring back")
