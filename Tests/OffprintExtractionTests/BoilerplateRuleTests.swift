@@ -87,6 +87,22 @@ struct BoilerplateRuleTests {
         }
     }
 
+    @Test("an author box or rating widget that holds paragraphs of prose is kept", arguments: ["bio", "author-content", "news-rating"])
+    func proseUnderFurnitureName(cls: String) throws {
+        let prose = (1...3).map { i in
+            "<p>Paragraph \(i) of the essay: the reading room kept its card catalogue long after the city went digital, and the librarians say the drawers still get used.</p>"
+        }.joined()
+        let box = "<div class=\"\(cls)\">\(prose)</div>"
+        let text = try Self.text(Self.page(article: Self.body + box))
+        for i in 1...3 { #expect(text.contains("Paragraph \(i) of the essay")) }
+        #expect(text.contains("Building work starts in March"))
+        // Two such paragraphs are still an author box.
+        let short = "<div class=\"\(cls)\">" + prose.components(separatedBy: "</p>").prefix(2).joined(separator: "</p>") + "</p></div>"
+        let shortText = try Self.text(Self.page(article: Self.body + short))
+        #expect(!shortText.contains("Paragraph 1 of the essay"))
+        #expect(!shortText.contains("Paragraph 2 of the essay"))
+    }
+
     @Test("furniture tokens", arguments: [
         ("author-bio", true), ("post-author__info", true), ("mvp-author-box-wrap", true), ("about-author", true),
         ("author", false), ("comment-author-martin", false), ("related", true), ("jp-relatedposts", true),

@@ -100,9 +100,29 @@ enum BoilerplateRules {
             let all = names(node)
             if all.allSatisfy({ $0 == " " }) { return false }
             guard furnitureWords.matches(all) else { return false }
-            hit = tokens(node).contains(where: isFurnitureToken)
+            let furniture = tokens(node).filter(isFurnitureToken)
+            hit = !furniture.isEmpty
+            // An author box or rating widget is a few lines; one that holds paragraphs of
+            // prose is the article (or a part of it) under an unlucky class name.
+            if hit && furniture.allSatisfy(isBioOrRatingToken) && holdsProse(node) { return false }
         }
         return hit && node.innerTextLength() < 2000
+    }
+
+    /// Whether `node` holds at least three paragraphs of 100 or more characters each.
+    static func holdsProse(_ node: HTMLNode) -> Bool {
+        var long = 0
+        for p in node.elements(in: ["p"]) where p.innerTextLength(normalizeSpaces: true) >= 100 {
+            long += 1
+            if long >= 3 { return true }
+        }
+        return false
+    }
+
+    /// A furniture token that names an author box, a biography or a rating widget (rather
+    /// than a newsletter box, a related-posts list or a disclaimer).
+    static func isBioOrRatingToken(_ t: Substring) -> Bool {
+        t.contains("author") || t.contains("bio") || t.contains("rat")
     }
 
     private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate")
