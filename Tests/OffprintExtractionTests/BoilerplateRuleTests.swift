@@ -56,6 +56,41 @@ struct BoilerplateRuleTests {
         #expect(try Self.text(aspnet).contains("Building work starts in March"))
     }
 
+    @Test("modal dialogs are never the article", arguments: [
+        "<div id=\"aria-fsk-auth-notification-dialog\" class=\"b-dialog m-fsk\">",
+        "<div class=\"none\" id=\"formulaire_listes_small_dialog\">",
+        "<div class=\"modal fade\">",
+        "<div class=\"paywall-modal\">",
+        "<div class=\"adBlockModal\">",
+        "<dialog>",
+    ])
+    func modalDialog(open: String) throws {
+        let close = open.hasPrefix("<dialog") ? "</dialog>" : "</div>"
+        let dialog = open + "<h2>Altersprüfung durchführen?</h2><p>Um Sendungen mit einer Altersbeschränkung zu jeder Tageszeit anzuschauen, kannst du jetzt eine Altersprüfung durchführen. Dafür benötigst du dein Ausweisdokument, eine Kamera und etwas Geduld, denn die Prüfung dauert einige Minuten.</p><p>Diesen Hinweis in Zukunft nicht mehr anzeigen, bitte, danke.</p>" + close
+        let html = "<html><body>\(dialog)<main><p>New York ist das Epizentrum der Corona-Pandemie in den USA, auch der Sport steht still.</p></main></body></html>"
+        #expect(try Self.text(html) == "New York ist das Epizentrum der Corona-Pandemie in den USA, auch der Sport steht still.")
+    }
+
+    @Test("modal dialog tokens: the whole token or its end, not a page wrapper or a dialog's parts")
+    func modalDialogTokens() {
+        func node(_ cls: String, _ name: String = "div") -> HTMLNode {
+            let n = HTMLNode.element(name)
+            n.setAttribute("class", cls)
+            n.append(HTMLNode.textNode("Bitte melden Sie sich an."))
+            return n
+        }
+        #expect(BoilerplateRules.isModalDialog(node("modal")))
+        #expect(BoilerplateRules.isModalDialog(node("zoom-anim-dialog mfp-hide")))
+        #expect(BoilerplateRules.isModalDialog(node("searchModal")))
+        #expect(!BoilerplateRules.isModalDialog(node("dialog-off-canvas-main-canvas")))
+        #expect(!BoilerplateRules.isModalDialog(node("modal-content")))
+        #expect(!BoilerplateRules.isModalDialog(node("modal", "body")))
+        let open = HTMLNode.element("dialog")
+        open.setAttribute("open", "")
+        #expect(!BoilerplateRules.isModalDialog(open))
+        #expect(BoilerplateRules.isModalDialog(HTMLNode.element("dialog")))
+    }
+
     @Test("captions and credits are removed; their images stay")
     func captions() throws {
         let figure = """

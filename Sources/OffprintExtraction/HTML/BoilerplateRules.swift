@@ -52,6 +52,26 @@ enum BoilerplateRules {
         return hit && node.innerTextLength() < 1500
     }
 
+    private static let dialogWords = Keywords("dialog|modal")
+
+    /// A modal dialog or overlay that the page shows only on demand: a closed `<dialog>`, or
+    /// an element (not `body`/`html`) whose class/id token is or ends with `dialog` or
+    /// `modal` (`b-dialog`, `formulaire_small_dialog`, `modal`, `paywall-modal`,
+    /// `searchModal`; not `modal-content` or Drupal's `dialog-off-canvas-main-canvas` page
+    /// wrapper), holding under 5,000 characters of text. Age checks, sign-up dialogs and
+    /// shopping-cart notes are never the article, yet they can be the longest text on a page
+    /// whose article is short.
+    static func isModalDialog(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
+        if node.name == "dialog" {
+            return node.attribute("open") == nil && node.innerTextLength() < 5000
+        }
+        let all = names(node)
+        guard dialogWords.matches(all) else { return false }
+        let hit = tokens(node).contains { t in t.hasSuffix("dialog") || t.hasSuffix("modal") }
+        return hit && node.innerTextLength() < 5000
+    }
+
     /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
     /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as
     /// ASP.NET does, hold far more). Its labels and consent text read like prose and win

@@ -301,7 +301,8 @@ final class ReaderView {
             if cur.attribute("aria-modal") == "true" && cur.attribute("role") == "dialog" {
                 node = cur.removeAndGetNext(); continue
             }
-            if BoilerplateRules.isCookieNotice(cur) || BoilerplateRules.isSignupForm(cur) {
+            if BoilerplateRules.isCookieNotice(cur) || BoilerplateRules.isSignupForm(cur)
+                || BoilerplateRules.isModalDialog(cur) {
                 node = cur.removeAndGetNext(); continue
             }
             if articleByline == nil && !metadataHasByline && isValidByline(cur) {
