@@ -266,6 +266,45 @@ struct DateRuleTests {
         #expect(try date("<div class=\"c-page-header\"><h1>The title</h1><p class=\"c-page-header__subtitle\">Site • 02.02.2022</p></div>") == "2022-02-02")
     }
 
+    @Test("day-first dates with two-digit years, ordinals, Russian, Ukrainian and Portuguese months")
+    func dateForms() {
+        #expect(PublishedDate.dateInText("23.09.22", shortYear: true) == "2022-09-23")
+        #expect(PublishedDate.dateInText("Von: Björn Jahner | 31.10.23", shortYear: true) == "2023-10-31")
+        // Only where asked (elements marked as dates), and never inside a longer number.
+        #expect(PublishedDate.dateInText("23.09.22") == nil)
+        #expect(PublishedDate.dateInText("Version 1.23.09.22", shortYear: true) == nil)
+        #expect(PublishedDate.dateInText("23.09.22.5", shortYear: true) == nil)
+        #expect(PublishedDate.dateInText("December 29th 2019") == "2019-12-29")
+        #expect(PublishedDate.dateInText("the 1st May 2020") == "2020-05-01")
+        #expect(PublishedDate.dateInText("15 августа 2016, 13:43") == "2016-08-15")
+        #expect(PublishedDate.dateInText("3 листопада 2021") == "2021-11-03")
+        #expect(PublishedDate.dateInText("7 de março de 2020") == "2020-03-07")
+    }
+
+    @Test("a short line that opens with a date, the one nearest the h1, a paragraph's dateline")
+    func datesInLines() throws {
+        func date(_ body: String) throws -> String? {
+            let html = """
+            <html><head><title>A long enough article title here</title></head><body>\(body)<article>
+            \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+            """
+            return try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil).metadata.publishedTime
+        }
+        #expect(try date("<div><h5>Datum: </h5>03.11.2021<br><h5>Autor: </h5>Peter Muster</div>") == "2021-11-03")
+        #expect(try date("<h1>Title<small><span class=\"icon\"></span> 02.02.2022 • <span>Verband, Presse</span></small></h1>") == "2022-02-02")
+        #expect(try date("<div><b>Autor:</b> Peter Muster, 03.11.2021</div>") == nil)
+        // A teaser's date far from the title loses to the date under the title.
+        #expect(try date("<ul><li><a href=\"/a\">Other story</a></li><li><span>21.01.2022</span></li><li>x</li><li>y</li><li>z</li></ul><h1>The title</h1><p>1. Februar 2022, Daniel Muster</p>") == "2022-02-01")
+        // A paragraph opening with a date: the dateline of a press release.
+        #expect(try date("<h1>The title</h1><p>29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.</p>") == "2022-11-29")
+        #expect(try date("<h1>The title</h1><p>01. November 2021 | Naturschutz, Verband</p>") == "2021-11-01")
+        #expect(try date("<h1>The title</h1><p>Am 29.11.2022 hatte die Branche vehement gewarnt, sagt sie.</p>") == nil)
+        #expect(try date("<h1>The title</h1><div class=\"comment\"><p>29.11.2022 – Ich finde das alles sehr gut so.</p></div>") == nil)
+        // `publication` marks a date, but not on a link to a publication.
+        #expect(try date("<div class=\"publication\"> jeudi 13 juin 2019, par <a href=\"/a\">Attac</a> et beaucoup d'autres auteurs encore</div>") == "2019-06-13")
+        #expect(try date("<p><a class=\"Publication\" href=\"/x.pdf\">Schreiben vom 14. Oktober 2021 an die Verbände (PDF, 38 KB, Datei)</a></p>") == nil)
+    }
+
     @Test("a UTC timestamp does not give way to today's date in the site header (review finding)")
     func siteHeaderDateIsNotTheArticles() throws {
         let html = """

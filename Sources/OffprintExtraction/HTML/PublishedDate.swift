@@ -48,6 +48,7 @@ enum PublishedDate {
         if let c = canonical, let d = dateInURL(c) { return d }
         if let d = dateInMarkedElements(doc) { return d }
         if let d = dateInShortElements(doc) { return d }
+        if let d = dateOpeningParagraph(doc) { return d }
         return modified
     }
 
@@ -119,6 +120,9 @@ enum PublishedDate {
     }
 
     static let dateHints = Keywords("date|time|publish|posted|meta|byline|entry-info|dateline|post-info|article-info|submitted|datum|fecha")
+    /// `publication`, `publicado`, `publicación`: a date hint, except on a link (a link's
+    /// `Publication` class names the document it leads to).
+    static let publicationHints = Keywords("publica")
     static let dateAvoid = Keywords("comment|update|modif|footer|sidebar|related|widget|calendar|archive")
 
     /// A date written in the first elements whose class or id mentions a date.
@@ -127,10 +131,11 @@ enum PublishedDate {
         var checked = 0
         for el in body.descendants() {
             let hint = (el.attribute("class") ?? "") + " " + (el.attribute("id") ?? "")
-            guard hint.count > 1, dateHints.matches(hint), !dateAvoid.matches(hint) else { continue }
+            guard hint.count > 1, dateHints.matches(hint) || (el.name != "a" && publicationHints.matches(hint)),
+                  !dateAvoid.matches(hint) else { continue }
             let text = el.textContent
             guard text.utf8.count < 300, !inSiteChrome(el) else { continue }
-            if let d = dateInText(text) { return d }
+            if let d = dateInText(text, shortYear: true) { return d }
             checked += 1
             if checked > 40 { break }
         }
@@ -139,16 +144,34 @@ enum PublishedDate {
 
     /// A date that is an element's whole text, give or take a time and a short label
     /// (`<span>06.12.2022</span>`, `Datum: 03.11.2021`, `24.01.2022 11:38`, `Stand -
-    /// 12.11.2021`): the first such element in the body that has only text in it and is not
-    /// in a comment, footer, sidebar or other region `dateAvoid` names. htmldate's last resort.
+    /// 12.11.2021`), in an element that has only text in it; or a date (after at most a label
+    /// with a colon) that opens a line of up to 60 characters and 30 letters with markup in
+    /// it (`<h5>Datum:</h5>03.11.2021`, `02.02.2022 • Presse, Allgemein`). Not in a comment,
+    /// footer, sidebar or other region `dateAvoid` names, nor in the site's chrome; of several,
+    /// the one nearest the first `h1` (teasers of other articles carry dates too), else the
+    /// first. htmldate's last resort.
     static func dateInShortElements(_ doc: HTMLNode) -> String? {
         guard let body = doc.firstElement(named: "body") else { return nil }
-        for el in body.descendants() where el.kind == .element {
+        let all = body.descendants()
+        let h1Index = all.firstIndex { $0.kind == .element && $0.name == "h1" }
+        var found: [(Int, String)] = []
+        for (i, el) in all.enumerated() where el.kind == .element {
             guard !["script", "style", "noscript", "template", "option", "select", "textarea"].contains(el.name),
-                  !el.children.isEmpty, el.children.allSatisfy({ $0.kind != .element || $0.name == "br" }) else { continue }
-            let text = el.textContent.trimmedWhitespace
-            guard text.utf8.count >= 8, text.utf8.count <= 40, let d = dateInText(text) else { continue }
-            guard text.filter(\.isLetter).count <= 20 else { continue }
+                  !el.children.isEmpty else { continue }
+            let textOnly = el.children.allSatisfy({ $0.kind != .element || $0.name == "br" })
+            let text = el.textContent.normalizedSpace
+            guard text.utf8.count >= 8, text.utf8.count <= 60 else { continue }
+            var date: String?
+            if textOnly, text.utf8.count <= 40, text.filter(\.isLetter).count <= 20, let d = dateInText(text, shortYear: true) {
+                date = d
+            } else if el.name != "a", text.filter(\.isLetter).count <= 30,
+                      let lead = labelledDate.firstMatch(text)?[1], let d = dateInText(lead, shortYear: true) {
+                // Markup inside, or more words, when the date (or a label with a colon) opens
+                // the text: `<h5>Datum: </h5>03.11.2021`, `<li><span>Datum:</span>26. Januar
+                // 2022</li>`, `<small><span class="icon"></span> 02.02.2022 • Presse</small>`.
+                date = d
+            }
+            guard let d = date else { continue }
             var avoid = false
             var a: HTMLNode? = el
             var level = 0
@@ -158,10 +181,48 @@ enum PublishedDate {
                 a = n.parent
                 level += 1
             }
-            if !avoid && !inSiteChrome(el) { return d }
+            guard !avoid && !inSiteChrome(el) else { continue }
+            found.append((i, d))
+        }
+        // The candidate nearest the page's first h1 (the article's title), not a teaser's
+        // elsewhere; without an h1, the first.
+        guard let first = found.first else { return nil }
+        guard let h = h1Index else { return first.1 }
+        return found.min { abs($0.0 - h) < abs($1.0 - h) }!.1
+    }
+
+    /// A text that opens with a date, after at most a short label and a colon (`Datum: 03.11.2021`).
+    static let labelledDate = Pattern("^(?:\\p{L}[\\p{L} ]{0,20}:\\s*)?(\\d{1,2}\\.\\s?(?:\\d{1,2}\\.|\\p{L}{3,}\\.?\\s)\\s?\\d{2,4}(?!\\d)|\\d{4}-\\d{2}-\\d{2}|\\p{L}{3,}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})")
+
+    /// A day-first date that opens a paragraph, the dateline of a press release or news item
+    /// (`29.11.2022 – Mehrfach und vehement ...`, `27.1.2022 - Bei der ...`, `01. November
+    /// 2021 | Naturschutz`): the first of the body's first 20 paragraphs with text that starts
+    /// with a whole date and goes on for 40 characters or more, outside the regions
+    /// `dateAvoid` names and the site's chrome.
+    static func dateOpeningParagraph(_ doc: HTMLNode) -> String? {
+        guard let body = doc.firstElement(named: "body") else { return nil }
+        var seen = 0
+        for p in body.elements(in: ["p"]) {
+            let text = p.textContent.normalizedSpace
+            guard !text.isEmpty else { continue }
+            seen += 1
+            if seen > 20 { break }
+            guard text.utf8.count >= 25, let lead = openingDate.firstMatch(text)?[0],
+                  let d = dateInText(lead) else { continue }
+            var avoid = false
+            var a: HTMLNode? = p
+            while let n = a, n.name != "body" {
+                let hint = (n.attribute("class") ?? "") + " " + (n.attribute("id") ?? "")
+                if n.name == "footer" || n.name == "aside" || (hint.count > 1 && dateAvoid.matches(hint)) { avoid = true; break }
+                a = n.parent
+            }
+            if !avoid && !inSiteChrome(p) { return d }
         }
         return nil
     }
+
+    /// `29.11.2022`, `27.1.2022`, `01. November 2021` at the start of a text, then a non-digit.
+    static let openingDate = Pattern("^\\d{1,2}\\.\\s?(?:\\d{1,2}\\.|\\p{L}{3,}\\.?\\s)\\s?\\d{4}(?!\\d)")
 
     /// Class/id words of a site's own bar or header, where a page shows today's date.
     static let chromeHints = Keywords("masthead|topbar|top-bar|navbar|toolbar|site-header|global-header|page-header")
@@ -197,10 +258,13 @@ enum PublishedDate {
             ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
             ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
             ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+            ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"],
             ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
             ["jänner", "feber", "mär", "sept", "okt", "dez", "janv", "févr", "avr", "juil", "déc", "ene", "dic", "sept."],
         ]
-        for list in lists.prefix(8) { for (i, name) in list.enumerated() where m[name] == nil { m[name] = i + 1 } }
+        for list in lists.prefix(11) { for (i, name) in list.enumerated() where m[name] == nil { m[name] = i + 1 } }
         let extra: [String: Int] = ["jänner": 1, "feber": 2, "mär": 3, "sept": 9, "okt": 10, "dez": 12, "janv": 1,
                                     "févr": 2, "avr": 4, "juil": 7, "déc": 12, "ene": 1, "dic": 12, "mrz": 3]
         for (k, v) in extra where m[k] == nil { m[k] = v }
@@ -208,8 +272,10 @@ enum PublishedDate {
     }()
 
     /// The first plausible date written in `text`: `2019-10-18`, `18.10.2019`, `2019/10/18`,
-    /// `18 October 2019`, `18. Oktober 2019`, `October 18, 2019`, `18 de octubre de 2019`.
-    static func dateInText(_ text: String) -> String? {
+    /// `18 October 2019`, `18. Oktober 2019`, `October 18, 2019`, `18 de octubre de 2019`,
+    /// `December 29th 2019`, `15 августа 2016`; with `shortYear`, also `23.09.22` (two digits
+    /// each, dots, no number joined on either side), for dates in elements marked as dates.
+    static func dateInText(_ text: String, shortYear: Bool = false) -> String? {
         // Tokens: runs of letters, runs of digits; separators remembered.
         var tokens: [(String, Bool)] = []   // (token, isNumber)
         var seps: [String] = []             // separator before each token
@@ -230,6 +296,18 @@ enum PublishedDate {
             if tokens.count > 200 { break }
         }
         if !cur.isEmpty { tokens.append((cur, curIsNum)); seps.append(sep) }
+        // An ordinal suffix belongs to its day (`December 29th 2019`, `1st May 2020`, `1er mai`).
+        var k = 1
+        while k < tokens.count {
+            if !tokens[k].1, seps[k].isEmpty, tokens[k - 1].1, tokens[k - 1].0.count <= 2,
+               ["st", "nd", "rd", "th", "er"].contains(tokens[k].0) {
+                let after = k + 1 < seps.count ? seps[k + 1] : ""
+                tokens.remove(at: k); seps.remove(at: k)
+                if k < seps.count { seps[k] = after }
+            } else {
+                k += 1
+            }
+        }
         func num(_ i: Int) -> Int? { i < tokens.count && tokens[i].1 ? Int(tokens[i].0) : nil }
         func month(_ i: Int) -> Int? { i < tokens.count && !tokens[i].1 ? months[tokens[i].0] : nil }
         var i = 0
@@ -241,6 +319,14 @@ enum PublishedDate {
                 if la <= 2, let m = num(i + 1), let y = num(i + 2), tokens[i + 2].0.count == 4,
                    [".", "/", "-"].contains(seps[i + 1].trimmedWhitespace), let r = iso(y, m, a) { return r }
                 if la <= 2, let m = month(i + 1), let y = num(i + 2), tokens[i + 2].0.count == 4, let r = iso(y, m, a) {
+                    return r
+                }
+                // 23.09.22: two digits each, dots, nothing numeric around (not a version number).
+                if shortYear, la == 2, let m = num(i + 1), let y = num(i + 2), tokens[i + 1].0.count == 2,
+                   tokens[i + 2].0.count == 2, seps[i + 1] == ".", seps[i + 2] == ".",
+                   i == 0 || !(tokens[i - 1].1 && seps[i].hasSuffix(".")),
+                   i + 3 >= tokens.count || !(tokens[i + 3].1 && seps[i + 3].hasPrefix(".")),
+                   let r = iso(2000 + y, m, a) {
                     return r
                 }
                 // 18 de octubre de 2019
