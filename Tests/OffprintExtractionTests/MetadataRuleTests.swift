@@ -163,6 +163,29 @@ struct TitleRuleTests {
                                               headings: ["Lotte Tobisch"]) == "Chronik: Lotte Tobisch ist tot")
     }
 
+    @Test("a title part that the page's feed is named after is the site name; a post's comment feed names no site")
+    func feedSiteName() throws {
+        #expect(PageMetadata.removingSiteName("Uberspace und Let’s Encrypt – Am Rande der Realität", siteName: nil,
+                                              canonical: nil, headings: [],
+                                              feedTitles: ["Am Rande der Realität » Feed", "Am Rande der Realität » Kommentar-Feed"])
+                == "Uberspace und Let’s Encrypt")
+        #expect(PageMetadata.removingSiteName("Was ist Virales Marketing? | DimidoBlog", siteName: nil, canonical: nil,
+                                              headings: [], feedTitles: ["DimidoBlog RSS Feed"]) == "Was ist Virales Marketing?")
+        // The comment feed of this post names the post, so its parts are not the site's.
+        #expect(PageMetadata.removingSiteName("Kurz - Ein langer Titel des Artikels", siteName: nil, canonical: nil,
+                                              headings: [], feedTitles: ["Blog » Kurz - Ein langer Titel des Artikels Kommentare"])
+                == "Kurz - Ein langer Titel des Artikels")
+        #expect(PageMetadata.removingSiteName("Ein Titel des Artikels - Blog", siteName: nil, canonical: nil, headings: [])
+                == "Ein Titel des Artikels - Blog")
+        let html = """
+        <html><head><title>Kleine Schafskunde | Mäscot das Schaf</title>
+        <link rel="alternate" type="application/rss+xml" title="Mäscot das Schaf - Webcomic &raquo; Feed" href="/feed/">
+        </head><body><article>\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.title == "Kleine Schafskunde")
+    }
+
     @Test("the host of og:url counts when the canonical link is relative")
     func relativeCanonical() throws {
         let html = """

@@ -88,7 +88,8 @@ struct PageMetadata {
                 }?.attribute("content")?.trimmedWhitespace
                 let hostURL = [canonicalLink, ogURL].compactMap { $0 }
                     .first { URL(string: $0)?.host != nil } ?? canonicalLink ?? values["og:url"]
-                title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: hostURL, headings: h1s)
+                title = PageMetadata.removingSiteName(t, siteName: siteName, canonical: hostURL, headings: h1s,
+                                                      feedTitles: PageMetadata.feedTitles(found.link))
             }
             if let t = title {
                 title = PageMetadata.replacingGenericTitle(t, siteName: siteName, canonical: canonicalLink ?? values["og:url"],
@@ -125,9 +126,11 @@ struct PageMetadata {
 
     /// A title's site-name part (`Title | Site`, `Site - Title`, `Title – Site`) removed when the
     /// page says it is the site name: it equals or contains the site name (`og:site_name`,
-    /// JSON-LD publisher), or the canonical URL's host names it; or when an `h1` repeats the
+    /// JSON-LD publisher), or the canonical URL's host names it, or one of `feedTitles` (the
+    /// page's RSS/Atom feeds, named after the site) holds it; or when an `h1` repeats the
     /// rest exactly. Titles without such evidence are kept whole.
-    static func removingSiteName(_ title: String, siteName: String?, canonical: String?, headings: [String]) -> String {
+    static func removingSiteName(_ title: String, siteName: String?, canonical: String?, headings: [String],
+                                 feedTitles: [String] = []) -> String {
         let t = title.normalizedSpace
         if headings.contains(t) { return title }
         let separators = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " // ", " • ", " ~ "]
@@ -149,11 +152,16 @@ struct PageMetadata {
             hostName = String((host.split(separator: ".").dropLast().last ?? "").filter { $0.isLetter || $0.isNumber })
             host = String(host.filter { $0.isLetter || $0.isNumber })
         }
-        func isSiteName(_ part: Substring) -> Bool {
+        let feeds = feedTitles.map { fold(Substring($0)) }
+        func isSiteName(_ part: Substring, rest: Substring = "") -> Bool {
             let f = fold(part)
             guard f.count >= 2 else { return false }
             if !site.isEmpty && (f == site || f.contains(site) || site.contains(f)) { return true }
             if !host.isEmpty && (host.contains(f) || f.contains(host)) { return true }
+            // A feed named after the site (`Am Rande der Realität » Feed`, `DimidoBlog RSS
+            // Feed`), not after this article (a post's comment feed names the post).
+            let r = fold(rest)
+            if f.count >= 4, feeds.contains(where: { $0.contains(f) && (r.isEmpty || !$0.contains(r)) }) { return true }
             return false
         }
         /// The site name exactly (`Plejaden, M45 - Abenteuer Astronomie` with `og:site_name`
@@ -169,10 +177,12 @@ struct PageMetadata {
             let head = t[..<cut.lowerBound]
             let rest = fold(head).count
             if isExactSiteName(tail) && rest >= 3 && head.contains(where: \.isLetter) {
-                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings)
+                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings,
+                                        feedTitles: feedTitles)
             }
-            if isSiteName(tail) && rest > fold(tail).count {
-                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings)
+            if isSiteName(tail, rest: head) && rest > fold(tail).count {
+                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings,
+                                        feedTitles: feedTitles)
             }
         }
         // The part after the first separators is the page's heading exactly (`Chronik: Lotte
@@ -195,9 +205,21 @@ struct PageMetadata {
         if let first = cuts.first {
             let lead = t[..<first.lowerBound]
             let rest = t[first.upperBound...]
-            if isSiteName(lead) && fold(rest).count > fold(lead).count { return String(rest) }
+            if isSiteName(lead, rest: rest) && fold(rest).count > fold(lead).count { return String(rest) }
         }
         return title
+    }
+
+    /// The titles of the page's feeds (`<link rel=alternate type=application/rss+xml|atom+xml
+    /// title=...>`), which name the site: `Am Rande der Realität » Feed`.
+    static func feedTitles(_ links: [HTMLNode]) -> [String] {
+        links.compactMap { link in
+            let rel = (link.attribute("rel") ?? "").lowercased().split(separator: " ")
+            let type = (link.attribute("type") ?? "").lowercased()
+            guard rel.contains("alternate"), type.contains("rss") || type.contains("atom"),
+                  let t = link.attribute("title")?.trimmedWhitespace, !t.isEmpty else { return nil }
+            return unescapeEntities(t)
+        }
     }
 
     /// A title that names no article, only the site or a section (one word: `Home`, `Aktuelles`,
