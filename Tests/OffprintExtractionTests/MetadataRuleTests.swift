@@ -85,6 +85,25 @@ struct BylineSourceTests {
         #expect(BylineText.clean(raw) == name)
     }
 
+    @Test("a JSON-LD author given as an @id reference is the name of that object in the @graph")
+    func jsonLDAuthorReference() throws {
+        func byline(_ author: String) throws -> String? {
+            let html = """
+            <html><head><title>A long enough article title here</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","@id":"https://example.com/a/#article","author":\(author),"headline":"A long enough article title here"},
+            {"@type":"Person","@id":"https://example.com/#/schema/person/1","name":"Evan Symon"},
+            {"@type":"Person","@id":"https://example.com/#/schema/person/2","name":"Jane Doe"}]}</script>
+            </head><body><article>\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+            """
+            return try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil).metadata.byline
+        }
+        #expect(try byline("{\"@id\":\"https://example.com/#/schema/person/1\"}") == "Evan Symon")
+        #expect(try byline("[{\"@id\":\"https://example.com/#/schema/person/1\"},{\"@id\":\"https://example.com/#/schema/person/2\"}]")
+                == "Evan Symon, Jane Doe")
+        #expect(try byline("{\"@id\":\"https://example.com/#/schema/person/9\"}") == nil)
+    }
+
     @Test("a company as meta author gives way to the byline in the page")
     func companyMetaAuthor() throws {
         let html = """

@@ -462,6 +462,13 @@ struct PageMetadata {
                 contextOK = schemaOrg.matches(vocab)
             }
             guard contextOK else { continue }
+            // Objects of the @graph by `@id`, for references (`"author": {"@id": "...#/schema/person/1"}`).
+            var nodes: [String: [String: Any]] = [:]
+            if let graph = object["@graph"] as? [Any] {
+                for case let node as [String: Any] in graph {
+                    if let id = node["@id"] as? String { nodes[id] = node }
+                }
+            }
             if object["@type"] == nil, let graph = object["@graph"] as? [Any] {
                 guard let found = graph.compactMap({ $0 as? [String: Any] }).first(where: { isArticleType($0["@type"]) }) else {
                     continue
@@ -481,10 +488,18 @@ struct PageMetadata {
             } else {
                 result.title = name ?? headline
             }
-            if let author = object["author"] as? [String: Any], let n = author["name"] as? String {
+            // A reference to an object elsewhere in the @graph names its author by that object's
+            // name (Yoast SEO: `"author": {"@id": ".../#/schema/person/..."}`).
+            func authorName(_ value: Any?) -> String? {
+                guard let o = value as? [String: Any] else { return nil }
+                if let n = o["name"] as? String { return n }
+                if let id = o["@id"] as? String, let n = nodes[id]?["name"] as? String { return n }
+                return nil
+            }
+            if let n = authorName(object["author"]) {
                 result.byline = n.trimmedWhitespace
             } else if let authors = object["author"] as? [Any] {
-                let names = authors.compactMap { ($0 as? [String: Any])?["name"] as? String }
+                let names = authors.compactMap { authorName($0) }
                     .map { $0.trimmedWhitespace }
                 if !names.isEmpty { result.byline = names.joined(separator: ", ") }
             }
