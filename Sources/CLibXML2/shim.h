@@ -1,6 +1,7 @@
 /* CLibXML2: the libxml2 headers Offprint uses. Debian's libxml2 is built with ICU, whose
    headers clash with Foundation's; xmlversion.h is read first so the ICU switch can be
    turned off before the parser headers see it. */
+#include <string.h>
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
@@ -11,7 +12,42 @@
 #include <libxml/parser.h>
 #include <libxml/xmlstring.h>
 #include <libxml/globals.h>
+#include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
 
 /* xmlFree is a global function pointer; reading it from Swift 6 is a strict-concurrency
    error, so it is called through this inline function. */
 static inline void offprint_xmlFree(void *p) { xmlFree(p); }
+
+/* ---- Building Offprint's own tree from libxml2's HTML SAX callbacks (HTMLParser.swift) ----
+   libxml2 2.9's htmlReadMemory builds libxml2's tree with its SAX2 handler; Offprint builds
+   its HTMLNode tree straight from the same callbacks instead. The helpers below reproduce the
+   parts of htmlReadMemory and of the SAX2 handler that the callbacks cannot see. */
+
+/* htmlReadMemory(buffer, size, url, "UTF-8", options) with `handler` (its SAX1 part, as
+   htmlReadMemory copies htmlDefaultSAXHandler) in place of the tree builder; `priv` is
+   stored in ctxt->_private for the callbacks. Returns -1 when no parser could be made. */
+static inline int offprint_html_sax_parse(const char *buffer, int size, const char *url,
+                                          const htmlSAXHandler *handler, void *priv, int options) {
+    xmlParserCtxtPtr ctxt;
+    xmlCharEncodingHandlerPtr enc;
+    xmlInitParser();
+    ctxt = xmlCreateMemoryParserCtxt(buffer, size);
+    if (ctxt == NULL) return -1;
+    if (ctxt->sax != NULL) memcpy(ctxt->sax, handler, sizeof(xmlSAXHandlerV1));
+    ctxt->_private = priv;
+    htmlCtxtUseOptions(ctxt, options);
+    ctxt->html = 1;
+    enc = xmlFindCharEncodingHandler("UTF-8");
+    if (enc != NULL) {
+        xmlSwitchToEncoding(ctxt, enc);
+        if (ctxt->input->encoding != NULL) xmlFree((xmlChar *) ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *) "UTF-8");
+    }
+    if ((url != NULL) && (ctxt->input != NULL) && (ctxt->input->filename == NULL))
+        ctxt->input->filename = (char *) xmlStrdup((const xmlChar *) url);
+    htmlParseDocument(ctxt);
+    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
+    htmlFreeParserCtxt(ctxt);
+    return 0;
+}

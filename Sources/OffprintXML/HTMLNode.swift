@@ -1,6 +1,6 @@
-// HTMLNode: a small mutable document tree in plain Swift. The libxml2 parse result is copied
-// into it once (HTMLParser.swift), so that extraction and sanitising never touch libxml2
-// pointers.
+// HTMLNode: a small mutable document tree in plain Swift. The parser builds it from libxml2's
+// SAX callbacks (HTMLParser.swift, SAXTreeBuilder.swift), so that extraction and sanitising
+// never touch libxml2 pointers.
 import Foundation
 
 /// One attribute, in document order.

@@ -1,0 +1,251 @@
+// SAXTreeBuilder: builds the HTMLNode tree straight from libxml2's HTML SAX callbacks, node for
+// node the tree that libxml2's own tree builder (SAX2.c, libxml2 2.9) would have built and
+// HTMLParser used to copy: adjacent character data merged into one text node (the chunks of a
+// script or style likewise, but never with text), "ignorable" whitespace kept (htmlReadMemory's
+// handler keeps it too), attributes without a value empty except HTML's boolean attributes
+// (`checked` -> "checked"), prefixed element names cut to their local part (`g:plusone` ->
+// `plusone`), elements opened when no element is open placed where libxml2 places them, and
+// the content that a void element libxml2 2.9 does not know (`wbr`, `source`, `track`)
+// swallowed moved out after it.
+import CLibXML2
+
+/// Receives libxml2's HTML SAX callbacks for one parse (see `HTMLParser.parse`).
+final class SAXTreeBuilder {
+    /// An open element, as libxml2's node stack holds it.
+    struct Frame {
+        let node: HTMLNode
+        let isVoid: Bool
+    }
+
+    let root = HTMLNode(kind: .document)
+    private var stack: [Frame] = []
+    /// The text node still being filled (the last child of the innermost open element):
+    /// its bytes, and whether it is character data (1) or CDATA (2); 0 when none.
+    private var pending: HTMLNode?
+    private var pendingKind = 0
+    private var bytes: [UInt8] = []
+    /// libxml2's document children as far as they decide where a parentless element goes.
+    private var docHasChildren = false
+    private var docFirstElement: HTMLNode?
+    private var hasDTD = false
+    /// Whether a void element received content (moved out by `finish`).
+    private var voidHasContent = false
+    /// A placeholder pushed on libxml2's node stack for every open element, so that the
+    /// parser's own node-stack bookkeeping (depth limit, pops) stays as with the tree builder.
+    private let placeholder: UnsafeMutablePointer<xmlNode>
+
+    init() {
+        placeholder = .allocate(capacity: 1)
+        placeholder.initialize(to: xmlNode())
+        placeholder.pointee.type = XML_ELEMENT_NODE
+        stack.reserveCapacity(64)
+        bytes.reserveCapacity(4096)
+    }
+
+    deinit {
+        placeholder.deinitialize(count: 1)
+        placeholder.deallocate()
+    }
+
+    /// The finished tree.
+    func finish() -> HTMLNode {
+        flush()
+        if voidHasContent { Self.moveOutOfVoids(root) }
+        return root
+    }
+
+    /// Ends the pending text node.
+    @inline(__always) private func flush() {
+        guard let p = pending else { return }
+        p.text = String(decoding: bytes, as: UTF8.self)
+        bytes.removeAll(keepingCapacity: true)
+        pending = nil
+        pendingKind = 0
+    }
+
+    /// Drops the elements the parser popped from its node stack itself (a start tag without
+    /// its `>`).
+    @inline(__always) private func sync(_ ctxt: xmlParserCtxtPtr) {
+        let depth = Int(ctxt.pointee.nodeNr)
+        if stack.count > depth {
+            flush()
+            stack.removeLast(stack.count - depth)
+        }
+    }
+
+    private func appendAtDocumentLevel(_ node: HTMLNode?) {
+        if let node { root.append(node) }
+        if !docHasChildren {
+            docHasChildren = true
+            docFirstElement = nil
+        }
+    }
+
+    fileprivate func startElement(_ ctxt: xmlParserCtxtPtr, _ name: UnsafePointer<xmlChar>,
+                                  _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        sync(ctxt)
+        flush()
+        if nodePush(ctxt, placeholder) < 0 { return }  // too deep: libxml2 stops and drops it
+        var attrs: [HTMLAttribute] = []
+        if let atts {
+            var i = 0
+            while let an = atts[i] {
+                let attName = HTMLParser.lowerName(an)
+                let value: String
+                if let v = atts[i + 1] {
+                    value = String(cString: v)
+                } else if htmlIsBooleanAttr(an) != 0 {
+                    value = String(cString: an)
+                } else {
+                    value = ""
+                }
+                if !attrs.contains(where: { $0.name == attName }) {
+                    attrs.append(HTMLAttribute(name: attName, value: value))
+                }
+                i += 2
+            }
+        }
+        let elName = HTMLParser.lowerName(Self.localName(name))
+        let el = HTMLNode(kind: .element, name: elName, attributes: attrs)
+        if !stack.isEmpty {
+            let top = stack.count - 1
+            stack[top].node.append(el)
+            if stack[top].isVoid { voidHasContent = true }
+        } else if !docHasChildren {
+            root.append(el)
+            docHasChildren = true
+            docFirstElement = el
+        } else if let first = docFirstElement {
+            first.append(el)
+            if HTMLParser.isVoid(first.name) { voidHasContent = true }
+        } else {
+            root.append(el)
+        }
+        stack.append(Frame(node: el, isVoid: HTMLParser.isVoid(elName)))
+    }
+
+    /// The part of a prefixed name after its first colon, as libxml2's tree builder names
+    /// elements (`xmlSplitQName`: `g:plusone` -> `plusone`; `:x` and `x:` stay whole).
+    @inline(__always) static func localName(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
+        if name[0] == 0x3A { return name }
+        var i = 0
+        while name[i] != 0 && name[i] != 0x3A { i += 1 }
+        if name[i] == 0x3A && name[i + 1] != 0 { return name + i + 1 }
+        return name
+    }
+
+    fileprivate func endElement(_ ctxt: xmlParserCtxtPtr) {
+        sync(ctxt)
+        flush()
+        if !stack.isEmpty { stack.removeLast() }
+        _ = nodePop(ctxt)
+    }
+
+    fileprivate func characters(_ ctxt: xmlParserCtxtPtr, _ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) {
+        sync(ctxt)
+        guard !stack.isEmpty else { return }
+        let top = stack.count - 1
+        let kind = cdata ? 2 : 1
+        if pendingKind != kind {
+            flush()
+            let t = HTMLNode(kind: .text)
+            stack[top].node.append(t)
+            if stack[top].isVoid { voidHasContent = true }
+            pending = t
+            pendingKind = kind
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
+    }
+
+    fileprivate func comment(_ ctxt: xmlParserCtxtPtr, _ value: UnsafePointer<xmlChar>) {
+        sync(ctxt)
+        flush()
+        let c = HTMLNode(kind: .comment, text: String(cString: value))
+        if !stack.isEmpty {
+            let top = stack.count - 1
+            stack[top].node.append(c)
+            if stack[top].isVoid { voidHasContent = true }
+        } else {
+            appendAtDocumentLevel(c)
+        }
+    }
+
+    /// A processing instruction is no node here, but it ends a text node and counts as a
+    /// document child.
+    fileprivate func processingInstruction(_ ctxt: xmlParserCtxtPtr) {
+        sync(ctxt)
+        flush()
+        if stack.isEmpty { appendAtDocumentLevel(nil) }
+    }
+
+    /// The DOCTYPE: libxml2 puts its node first among the document's children.
+    fileprivate func internalSubset() {
+        guard !hasDTD else { return }
+        hasDTD = true
+        docHasChildren = true
+        docFirstElement = nil
+    }
+
+    /// Moves the children of void elements out, after them, recursively.
+    private static func moveOutOfVoids(_ parent: HTMLNode) {
+        var i = 0
+        while i < parent.children.count {
+            let c = parent.children[i]
+            if c.kind == .element {
+                if HTMLParser.isVoid(c.name) {
+                    if !c.children.isEmpty {
+                        let moved = c.children
+                        c.removeAllChildren()
+                        for (k, m) in moved.enumerated() { parent.insert(m, at: i + 1 + k) }
+                    }
+                } else {
+                    moveOutOfVoids(c)
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The SAX handler (its SAX1 part is what the parser uses).
+    static var handler: htmlSAXHandler {
+        var h = htmlSAXHandler()
+        h.internalSubset = { ctx, _, _, _ in
+            saxBuilder(ctx).1.internalSubset()
+        }
+        h.startElement = { ctx, name, atts in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.startElement(ctxt, name!, atts)
+        }
+        h.endElement = { ctx, _ in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.endElement(ctxt)
+        }
+        h.characters = { ctx, ch, len in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.characters(ctxt, ch!, Int(len), cdata: false)
+        }
+        h.ignorableWhitespace = { ctx, ch, len in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.characters(ctxt, ch!, Int(len), cdata: false)
+        }
+        h.cdataBlock = { ctx, ch, len in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.characters(ctxt, ch!, Int(len), cdata: true)
+        }
+        h.comment = { ctx, value in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.comment(ctxt, value!)
+        }
+        h.processingInstruction = { ctx, _, _ in
+            let (ctxt, b) = saxBuilder(ctx)
+            b.processingInstruction(ctxt)
+        }
+        return h
+    }
+}
+
+/// The parser context and the builder of a callback (`ctxt->_private`).
+@inline(__always) private func saxBuilder(_ ctx: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, SAXTreeBuilder) {
+    let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+    return (ctxt, Unmanaged<SAXTreeBuilder>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue())
+}
