@@ -91,6 +91,22 @@ struct BoilerplateRuleTests {
         #expect(BoilerplateRules.isModalDialog(HTMLNode.element("dialog")))
     }
 
+    @Test("siblings with the top candidate's tag and class join by the best candidate inside them")
+    func sameKindSiblings() throws {
+        let posts = [
+            "Meiner schleppt, bedingt durch das lange Fell, schon so einiges von draußen rein: Blätter, Grashalme, Moos, Zweige, Sand, Erde, Kletten, Samen, Spinnweben und, wenn es geregnet hat, auch Schlamm, den er dann, ganz stolz, im ganzen Haus verteilt, bis in die Betten, auf das Sofa und in die Küche.",
+            "Unser Kater liegt nachts gerne auf seiner beigefarbenen Decke, und morgens ist sie voller Sand und Laub, obwohl er nur kurz draußen war. Wir waschen sie inzwischen jede Woche.",
+            "Bei uns ist es genauso, sie sind schon seit 5 Uhr draußen und kommen zum Frühstück rein, schütteln sich auf dem Teppich und gehen wieder hinaus in den Garten.",
+        ]
+        // Each post's text sits six wrappers down, so that the posts themselves get no score;
+        // the first scores best, the others under 75% of it (no common-ancestor pick).
+        func post(_ text: String) -> String {
+            "<article class=\"message\"><div class=\"inner\"><div class=\"cell\"><div class=\"wrap\"><div class=\"box\"><div class=\"user\"><div class=\"bbWrapper\">\(text)</div></div></div></div></div></div></article>"
+        }
+        let html = "<html><body><div class=\"thread\">\(posts.map(post).joined())</div></body></html>"
+        #expect(try Self.text(html) == posts.joined(separator: "\n\n"))
+    }
+
     @Test("captions and credits are removed; their images stay")
     func captions() throws {
         let figure = """

@@ -428,6 +428,8 @@ final class ReaderView {
 
         var topCandidate: HTMLNode
         var neededToCreateTopCandidate = false
+        // The top candidate's score before the only-child climb (wrappers score less).
+        var bestScore = 0.0
         if topCandidates.isEmpty || topCandidates[0].name == "body" {
             topCandidate = HTMLNode.element("div")
             neededToCreateTopCandidate = true
@@ -468,6 +470,7 @@ final class ReaderView {
                 parentOfTop = p.parent
             }
             // An only child is replaced by its parent, to help the sibling join.
+            bestScore = score(topCandidate)
             parentOfTop = topCandidate.parent
             while let p = parentOfTop, p.kind == .element, p.name != "body", p.elementChildren.count == 1 {
                 topCandidate = p
@@ -494,6 +497,9 @@ final class ReaderView {
                     bonus += topScore * 0.2
                 }
                 if let s = scores[ObjectIdentifier(sibling)]?.score, s + bonus >= siblingThreshold {
+                    append = true
+                } else if !neededToCreateTopCandidate, isSameKind(sibling, as: topCandidate),
+                          bestInnerScore(sibling) >= max(10, bestScore * 0.2) {
                     append = true
                 } else if sibling.name == "p" {
                     let density = linkDensity(sibling)
@@ -534,6 +540,27 @@ final class ReaderView {
             if let d = n.attribute("dir")?.trimmedWhitespace, !d.isEmpty { dir = d; break }
         }
         return (container, dir)
+    }
+
+    /// Whether `sibling` has the tag and the (non-empty) class of the top candidate: one of a
+    /// run of posts or sections (`article.message`, `section.richtext-component`).
+    private func isSameKind(_ sibling: HTMLNode, as top: HTMLNode) -> Bool {
+        sibling.name == top.name && !top.className.isEmpty && sibling.className == top.className
+    }
+
+    private static let candidateTags: Set<String> = [
+        "div", "article", "section", "main", "td", "pre", "blockquote", "p", "ul", "ol", "li", "dl", "dd", "form",
+    ]
+
+    /// The best score of `n` or of a candidate inside it. Readability compares a sibling's
+    /// own score, which is zero when its paragraphs sit more than five levels down (a forum
+    /// post's text under eight wrappers), so that only the top candidate's post was kept.
+    private func bestInnerScore(_ n: HTMLNode) -> Double {
+        var best = scores[ObjectIdentifier(n)]?.score ?? 0
+        for e in n.elements(in: ReaderView.candidateTags) {
+            if let s = scores[ObjectIdentifier(e)]?.score, s > best { best = s }
+        }
+        return best
     }
 
     /// The article's lead (standfirst, intro, deck) when the page names it and it sits
