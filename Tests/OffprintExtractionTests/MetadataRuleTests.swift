@@ -205,6 +205,20 @@ struct TitleRuleTests {
         #expect(a.metadata.title == "Kleine Schafskunde")
     }
 
+    @Test("a last title part that is only a date and time goes; a date range or a short rest stays")
+    func trailingDate() {
+        #expect(PageMetadata.removingSiteName("So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr", siteName: nil,
+                                              canonical: nil, headings: []) == "So viel Regen gab es lange nicht")
+        #expect(PageMetadata.removingSiteName("La perte des terres fertiles en Guinée | DW | 23.05.2011", siteName: "DW.COM",
+                                              canonical: nil, headings: []) == "La perte des terres fertiles en Guinée")
+        #expect(PageMetadata.removingSiteName("Wochenbericht 14. - 20. Januar 2022", siteName: nil, canonical: nil,
+                                              headings: []) == "Wochenbericht 14. - 20. Januar 2022")
+        #expect(PageMetadata.removingSiteName("Wahl - 3. März 2024", siteName: nil, canonical: nil, headings: [])
+                == "Wahl - 3. März 2024")
+        #expect(PageMetadata.removingSiteName("Rückblick auf das Jahr - März 2024 und mehr", siteName: nil, canonical: nil,
+                                              headings: []) == "Rückblick auf das Jahr - März 2024 und mehr")
+    }
+
     @Test("the host of og:url counts when the canonical link is relative")
     func relativeCanonical() throws {
         let html = """

@@ -128,11 +128,24 @@ struct PageMetadata {
     /// page says it is the site name: it equals or contains the site name (`og:site_name`,
     /// JSON-LD publisher), or the canonical URL's host names it, or one of `feedTitles` (the
     /// page's RSS/Atom feeds, named after the site) holds it; or when an `h1` repeats the
-    /// rest exactly. Titles without such evidence are kept whole.
+    /// rest exactly. Titles without such evidence are kept whole. A last part that is only a
+    /// date and time (`... : 31.10.2023, 10.19 Uhr`) goes first.
     static func removingSiteName(_ title: String, siteName: String?, canonical: String?, headings: [String],
                                  feedTitles: [String] = []) -> String {
         let t = title.normalizedSpace
         if headings.contains(t) { return title }
+        // A trailing date and time (`So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr`,
+        // `... | DW | 23.05.2011`): the page's date, not part of the title.
+        for sep in [" : ", " | ", " - ", " – ", " — "] {
+            guard let r = t.range(of: sep, options: .backwards) else { continue }
+            let head = t[..<r.lowerBound], tail = t[r.upperBound...]
+            // Not a range (`Wochenbericht 14. - 20. Januar 2022`): the head ends in a word.
+            if isDateOnly(String(tail)), head.filter(\.isLetter).count >= 10,
+               let last = head.last(where: { !$0.isWhitespace && $0 != "." }), !last.isNumber {
+                return removingSiteName(String(head), siteName: siteName, canonical: canonical, headings: headings,
+                                        feedTitles: feedTitles)
+            }
+        }
         let separators = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " // ", " • ", " ~ "]
         var cuts: [(Range<String.Index>)] = []
         for sep in separators {
@@ -208,6 +221,20 @@ struct PageMetadata {
             if isSiteName(lead, rest: rest) && fold(rest).count > fold(lead).count { return String(rest) }
         }
         return title
+    }
+
+    /// Whether `s` is a date and nothing else: numbers, month names, `Uhr`, `am`/`pm`.
+    static func isDateOnly(_ s: String) -> Bool {
+        guard PublishedDate.dateInText(s) != nil else { return false }
+        var word = ""
+        for ch in s.lowercased() + " " {
+            if ch.isLetter { word.append(ch); continue }
+            if !word.isEmpty {
+                guard PublishedDate.months[word] != nil || ["uhr", "am", "pm", "h"].contains(word) else { return false }
+                word = ""
+            }
+        }
+        return true
     }
 
     /// The titles of the page's feeds (`<link rel=alternate type=application/rss+xml|atom+xml
