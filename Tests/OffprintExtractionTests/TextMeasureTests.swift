@@ -1,6 +1,8 @@
 // The byte-level measures of the hot paths (docs/extraction.md, "Speed"): TextSpan's inner-text
 // length and the class/id keyword matcher, checked on exact values.
 @testable import OffprintExtraction
+import Foundation
+import OffprintXML
 import Testing
 
 @Suite("Text measures")
@@ -19,6 +21,33 @@ struct TextMeasureTests {
         var joined = TextSpan("Hello ")
         joined.append(TextSpan("  world"))
         #expect(joined.length == "Hello world".utf16.count)
+    }
+
+    @Test("the date scan's length bound: only bytes that normalising keeps count, and it agrees with normalizedSpace")
+    func keptBytesBound() throws {
+        func node(_ html: String) throws -> HTMLNode {
+            let doc = try HTMLParser.parse(utf8: Data(("<html><body><div>" + html + "</div></body></html>").utf8))
+            return try #require(doc.firstElement(named: "div"))
+        }
+        let cases: [(String, Bool)] = [
+            ("<span>  03.11.2021  </span>\n\n<b>Datum</b>", false),
+            (String(repeating: "a", count: 60), false),
+            (String(repeating: "a", count: 61), true),
+            // Sixty spaces apart: white space is not counted however much of it there is.
+            (Array(repeating: "ab", count: 30).joined(separator: String(repeating: " ", count: 60)), false),
+            // 21 ideographs are 63 bytes.
+            (String(repeating: "日", count: 21), true),
+            (String(repeating: "日", count: 20), false),
+            // U+00A0 and U+3000 may be white space: not counted, so the answer is "not longer".
+            (String(repeating: "\u{00A0}\u{3000}", count: 40), false),
+            ("<p>" + String(repeating: "é", count: 31) + "</p><!--" + String(repeating: "x", count: 100) + "-->", true),
+        ]
+        for (html, longer) in cases {
+            let n = try node(html)
+            #expect(PublishedDate.keepsMoreBytes(than: 60, n) == longer, "\(html.prefix(40))")
+            // Never "longer" when the normalised text is not.
+            if longer { #expect(n.textContent.normalizedSpace.utf8.count > 60) }
+        }
     }
 
     @Test("keywords match anywhere, ASCII case folded; token words only as whole tokens")

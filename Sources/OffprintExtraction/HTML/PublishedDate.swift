@@ -159,6 +159,8 @@ enum PublishedDate {
             guard !["script", "style", "noscript", "template", "option", "select", "textarea"].contains(el.name),
                   !el.children.isEmpty else { continue }
             let textOnly = el.children.allSatisfy({ $0.kind != .element || $0.name == "br" })
+            // Most elements hold far more than 60 characters: tell so without building their text.
+            guard !keepsMoreBytes(than: 60, el) else { continue }
             let text = el.textContent.normalizedSpace
             guard text.utf8.count >= 8, text.utf8.count <= 60 else { continue }
             var date: String?
@@ -189,6 +191,33 @@ enum PublishedDate {
         guard let first = found.first else { return nil }
         guard let h = h1Index else { return first.1 }
         return found.min { abs($0.0 - h) < abs($1.0 - h) }!.1
+    }
+
+    /// Whether `node`'s text, with its white space normalised (`normalizedSpace`), is longer
+    /// than `limit` UTF-8 bytes, decided from the bytes that normalising always keeps and
+    /// stopping as soon as they pass `limit`: printable ASCII, and the 2-byte Latin and
+    /// Cyrillic letters and 3-byte CJK ideographs (U+00C0-027F, U+0400-047F, U+4000-9FFF), none
+    /// of which is white space or joins a preceding space's grapheme. False when unsure.
+    static func keepsMoreBytes(than limit: Int, _ node: HTMLNode) -> Bool {
+        var kept = 0
+        func walk(_ n: HTMLNode) -> Bool {
+            if n.kind == .text {
+                for b in n.text.utf8 {
+                    switch b {
+                    case 0x21...0x7E: kept += 1
+                    case 0xC3...0xC9, 0xD0, 0xD1: kept += 2
+                    case 0xE4...0xE9: kept += 3
+                    default: continue
+                    }
+                    if kept > limit { return true }
+                }
+                return false
+            }
+            guard n.kind == .element || n.kind == .document else { return false }
+            for c in n.children where walk(c) { return true }
+            return false
+        }
+        return walk(node)
     }
 
     /// A text that opens with a date, after at most a short label and a colon (`Datum: 03.11.2021`).
