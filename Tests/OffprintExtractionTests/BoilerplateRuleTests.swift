@@ -414,4 +414,19 @@ struct BoilerplateRuleTests {
         let text = try Self.text(Self.page(article: Self.body + markup + "<p>Funding for the reading room was agreed in the spring.</p>"))
         #expect(text.contains(line) == !removed)
     }
+
+    /// The pre-check before `innerText` is built: false only when the first word opens with
+    /// ASCII letters no label opens with; text split over elements and comments is read as
+    /// `textContent` reads it.
+    @Test("the opening-word pre-check of label rules", arguments: [
+        ("<p>Quelle: dpa</p>", true), ("<p>  <!-- x --><b>Fo</b>to: A. B.</p>", true),
+        ("<p>(Credit: AP)</p>", true), ("<p>The quick fox</p>", false), ("<p>Éxito total</p>", true),
+        ("<p>© Archiv</p>", true), ("<p>Cr\u{E9}dito: X</p>", true), ("<p>Xylophone</p>", false),
+        ("<p>PHOTOGRAPH BY Jane</p>", true), ("<p></p>", true),
+    ])
+    func labelPreCheck(markup: String, may: Bool) throws {
+        let doc = try HTMLParser.parse(utf8: Data("<body>\(markup)</body>".utf8))
+        let node = try #require(doc.firstElement(named: "body")?.elementChildren.first)
+        #expect(BoilerplateRules.mayOpenWithLabel(node, BoilerplateRules.creditLabels.map { Array($0.utf8) }) == may)
+    }
 }

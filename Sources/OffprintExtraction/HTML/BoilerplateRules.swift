@@ -292,6 +292,7 @@ enum BoilerplateRules {
     /// characters (`Mehr zum Thema Gesundheit:`) and does not end a sentence with `.` or `?`.
     static func isRelatedLabel(_ node: HTMLNode) -> Bool {
         guard relatedLabelTags.contains(node.name) else { return false }
+        if !mayOpenWithLabel(node, relatedLabelBytes) { return false }
         let text = node.innerText().trimmedWhitespace
         guard !text.isEmpty, text.count <= 80, let last = text.last, last != ".", last != "?" else { return false }
         let lower = text.lowercased()
@@ -326,12 +327,55 @@ enum BoilerplateRules {
         "copyright", "©",
     ]
 
+    private static let relatedLabelBytes = relatedLabels.map { Array($0.utf8) }
+    private static let creditLabelBytes = creditLabels.map { Array($0.utf8) }
+
+    /// A cheap look, before `innerText` is built, at whether `node`'s text may open with one of
+    /// `labels` (lower case): false only when its first word begins with ASCII letters that
+    /// no label begins with. The first word is read from the text nodes in document order
+    /// (comments skipped, as `textContent` does) after ASCII white space, up to 4 bytes, and
+    /// stops at white space or a non-ASCII byte; a text that opens with a non-ASCII character
+    /// or `(` is not judged here.
+    static func mayOpenWithLabel(_ node: HTMLNode, _ labels: [[UInt8]]) -> Bool {
+        var word: [UInt8] = []
+        word.reserveCapacity(4)
+        var done = false
+        openingWord(node, into: &word, done: &done)
+        if word.isEmpty || word[0] == UInt8(ascii: "(") { return true }
+        for l in labels {
+            let n = min(l.count, word.count)
+            if l[..<n].elementsEqual(word[..<n]) { return true }
+        }
+        return false
+    }
+
+    private static func openingWord(_ n: HTMLNode, into word: inout [UInt8], done: inout Bool) {
+        for c in n.children {
+            if done { return }
+            switch c.kind {
+            case .text:
+                for b in c.text.utf8 {
+                    let space = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                    if word.isEmpty && space { continue }
+                    if space || b >= 0x80 { done = true; return }
+                    word.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    if word.count == 4 || b == UInt8(ascii: "(") { done = true; return }
+                }
+            case .comment:
+                continue
+            default:
+                openingWord(c, into: &word, done: &done)
+            }
+        }
+    }
+
     static let creditLineTags: Set<String> = ["p", "div", "figcaption", "li", "small", "cite", "h4", "h5", "h6"]
 
     /// A block that is only a source or picture credit: under 100 characters, opening (after
     /// an optional `(`) with one of `creditLabels` as a whole word.
     static func isCreditLine(_ node: HTMLNode) -> Bool {
         guard creditLineTags.contains(node.name) else { return false }
+        if !mayOpenWithLabel(node, creditLabelBytes) { return false }
         var text = Substring(node.innerText().trimmedWhitespace)
         guard !text.isEmpty, text.count <= 100 else { return false }
         if text.hasPrefix("(") { text = text.dropFirst() }
