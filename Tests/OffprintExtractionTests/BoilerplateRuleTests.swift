@@ -138,6 +138,17 @@ struct BoilerplateRuleTests {
         }
     }
 
+    @Test("'more posts' teaser boxes are furniture", arguments: [
+        "<section id=\"more-posts\">", "<div class=\"widget-more-stories\">", "<div class=\"td-more-articles-box\">",
+    ])
+    func morePosts(open: String) throws {
+        let close = open.hasPrefix("<section") ? "</section>" : "</div>"
+        let box = open + "<h2>Mehr von 1000things</h2><p>Ein Roadtrip entlang der Route 66 im Thermen- &amp; Vulkanland, mit Pausen.</p>" + close
+        let plain = try Self.text(Self.page(article: Self.body))
+        #expect(try Self.text(Self.page(article: Self.body + box)) == plain)
+        #expect(plain.hasPrefix("The committee met on Tuesday"))
+    }
+
     @Test("an author box or rating widget that holds paragraphs of prose is kept", arguments: ["bio", "author-content", "news-rating"])
     func proseUnderFurnitureName(cls: String) throws {
         let prose = (1...3).map { i in

@@ -145,7 +145,7 @@ enum BoilerplateRules {
         t.contains("author") || t.contains("bio") || t.contains("rat")
     }
 
-    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate")
+    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate|more")
 
     static func isFurnitureToken(_ t: Substring) -> Bool {
         if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
@@ -153,6 +153,10 @@ enum BoilerplateRules {
         // Rating widgets ("War der Artikel nützlich?", "Valora esta noticia", "(Noch keine Bewertungen)").
         if t == "rating" || t == "ratings" || t == "rate" || t.hasPrefix("post-ratings") || t.hasSuffix("-rating")
             || t.hasSuffix("-ratings") || t.hasSuffix("_rating") {
+            return true
+        }
+        // "More posts" teasers (`more-posts`, `widget-more-stories`, `td-more-articles-box`).
+        for w in ["more-posts", "more-stories", "more-articles", "more_posts", "more_stories", "more_articles"] where t.contains(w) {
             return true
         }
         if t == "related" || t.hasPrefix("related-post") || t.hasPrefix("related-article") || t.hasPrefix("related_post")
