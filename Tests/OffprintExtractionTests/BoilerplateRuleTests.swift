@@ -76,7 +76,9 @@ struct BoilerplateRuleTests {
         func node(_ cls: String, _ name: String = "div") -> HTMLNode {
             let n = HTMLNode.element(name)
             n.setAttribute("class", cls)
-            n.append(HTMLNode.textNode("Bitte melden Sie sich an."))
+            let p = HTMLNode.element("p")
+            p.append(HTMLNode.textNode("Bitte melden Sie sich an."))
+            n.append(p)
             return n
         }
         #expect(BoilerplateRules.isModalDialog(node("modal")))
@@ -89,6 +91,36 @@ struct BoilerplateRuleTests {
         open.setAttribute("open", "")
         #expect(!BoilerplateRules.isModalDialog(open))
         #expect(BoilerplateRules.isModalDialog(HTMLNode.element("dialog")))
+        // Review findings: a word that ends in `modal`, a taxonomy class, a line of text.
+        #expect(!BoilerplateRules.isModalDialog(node("post intermodal")))
+        #expect(!BoilerplateRules.isModalDialog(node("post tag-modal")))
+        #expect(BoilerplateRules.isModalDialog(node("newsletter_modal")))
+        #expect(BoilerplateRules.isModalDialog(node("paywallmodal")))
+        let line = HTMLNode.element("div")
+        line.setAttribute("class", "dialog")
+        line.append(HTMLNode.textNode("Q: How many boxes came back?"))
+        #expect(!BoilerplateRules.isModalDialog(line))
+    }
+
+    @Test("prose under a dialog/modal name stays: transcript lines, a word ending in modal, an article in a lightbox (review findings)")
+    func modalNamedProse() throws {
+        let intro = "<p>We spoke with the city archivist about the collection that came back from storage this spring, and about what is still missing from it.</p>"
+        let q = "<p class=\"dialog\"><b>Q:</b> How many boxes came back from the warehouse after the flood, and in what state were they when you opened them?</p>"
+        let a = "<p class=\"dialog\"><b>A:</b> About four hundred boxes. Most were dry, but around thirty had water damage and had to be frozen first.</p>"
+        #expect(try Self.text(Self.page(article: intro + q + a)) == """
+            We spoke with the city archivist about the collection that came back from storage this spring, and about what is still missing from it.
+
+            Q: How many boxes came back from the warehouse after the flood, and in what state were they when you opened them?
+
+            A: About four hundred boxes. Most were dry, but around thirty had water damage and had to be frozen first.
+            """)
+        let paragraphs = Self.body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let expected = paragraphs.map { $0.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
+            .joined(separator: "\n\n")
+        let freight = "<html><head><title>Reading room</title></head><body><nav><a href=\"/\">Home</a></nav><div class=\"post topic-intermodal\">\(Self.body)</div><div class=\"sidebar\"><a href=\"/c\">Contact</a></div></body></html>"
+        #expect(try Self.text(freight) == expected)
+        let lightbox = "<html><head><title>Reading room</title></head><body><div class=\"feed\"><a href=\"/a\">Other story one</a> <a href=\"/b\">Other story two</a></div><div class=\"article-modal is-open\"><div class=\"article-modal__body\"><h1>Reading room</h1>\(Self.body)</div></div></body></html>"
+        #expect(try Self.text(lightbox) == expected)
     }
 
     @Test("siblings with the top candidate's tag and class join by the best candidate inside them")

@@ -356,6 +356,11 @@ struct DateRuleTests {
         #expect(try date("<h1>The title</h1><p>01. November 2021 | Naturschutz, Verband</p>") == "2021-11-01")
         #expect(try date("<h1>The title</h1><p>Am 29.11.2022 hatte die Branche vehement gewarnt, sagt sie.</p>") == nil)
         #expect(try date("<h1>The title</h1><div class=\"comment\"><p>29.11.2022 – Ich finde das alles sehr gut so.</p></div>") == nil)
+        // Review findings: paragraphs that open with dates one after another are a chronology's
+        // entries, and a heading's two-digit "year" is a version number.
+        #expect(try date("<h1>Chronik</h1><p>Die wichtigsten Stationen im Überblick, von der Ankündigung bis zum Beschluss.</p><p>14.03.2011 – Die Bundesregierung kündigt ein Moratorium an.</p><p>30.06.2011 – Der Bundestag beschließt den Ausstieg.</p>") == nil)
+        #expect(try date("<h1>Version 23.11.02 ist da</h1><div><span>03.11.2023</span> <span>von Max Muster</span></div>") == "2023-11-03")
+        #expect(try date("<h1>Version 23.11.02 ist da</h1>") == nil)
         // `publication` marks a date, but not on a link to a publication.
         #expect(try date("<div class=\"publication\"> jeudi 13 juin 2019, par <a href=\"/a\">Attac</a> et beaucoup d'autres auteurs encore</div>") == "2019-06-13")
         #expect(try date("<p><a class=\"Publication\" href=\"/x.pdf\">Schreiben vom 14. Oktober 2021 an die Verbände (PDF, 38 KB, Datei)</a></p>") == nil)

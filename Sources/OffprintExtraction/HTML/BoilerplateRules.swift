@@ -58,9 +58,9 @@ enum BoilerplateRules {
     /// an element (not `body`/`html`) whose class/id token is or ends with `dialog` or
     /// `modal` (`b-dialog`, `formulaire_small_dialog`, `modal`, `paywall-modal`,
     /// `searchModal`; not `modal-content` or Drupal's `dialog-off-canvas-main-canvas` page
-    /// wrapper), holding under 5,000 characters of text. Age checks, sign-up dialogs and
-    /// shopping-cart notes are never the article, yet they can be the longest text on a page
-    /// whose article is short.
+    /// wrapper; not `intermodal`), holding under 5,000 characters of text and block elements,
+    /// and no `h1`. Age checks, sign-up dialogs and shopping-cart notes are never the article,
+    /// yet they can be the longest text on a page whose article is short.
     static func isModalDialog(_ node: HTMLNode) -> Bool {
         guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
         if node.name == "dialog" {
@@ -68,9 +68,34 @@ enum BoilerplateRules {
         }
         let all = names(node)
         guard dialogWords.matches(all) else { return false }
-        let hit = tokens(node).contains { t in t.hasSuffix("dialog") || t.hasSuffix("modal") }
-        return hit && node.innerTextLength() < 5000
+        let hit = all.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains(where: isDialogToken)
+        guard hit, node.innerTextLength() < 5000 else { return false }
+        // A dialog holds blocks (a heading, text, buttons in a box); a paragraph or a line of
+        // text and inline markup is prose (a transcript's `p.dialog`). One that holds an `h1`
+        // is the article opened in a lightbox.
+        let holdsBlocks = node.children.contains { c in
+            c.kind == .element && !ReaderRules.phrasingElements.contains(c.name)
+        }
+        return holdsBlocks && node.firstElement(named: "h1") == nil
     }
+
+    /// Whether a class/id token names a dialog: `dialog` or `modal` as the whole token or its
+    /// end (`b-dialog`, `small_dialog`, `searchModal`, `paywallmodal`), but not a word that
+    /// ends in `modal` (`intermodal`, `multimodal`: a post about freight or AI models) nor a
+    /// WordPress-style taxonomy class (`tag-modal`).
+    static func isDialogToken(_ t: Substring) -> Bool {
+        let lower = t.lowercased()
+        if lower.hasPrefix("tag-") || lower.hasPrefix("category-") || lower.hasPrefix("tag_") || lower.hasPrefix("category_") {
+            return false
+        }
+        if lower.hasSuffix("dialog") { return true }
+        guard lower.hasSuffix("modal") else { return false }
+        return !modalWords.contains { lower.hasSuffix($0) }
+    }
+
+    /// Words that end in `modal` without naming a dialog.
+    private static let modalWords = ["multimodal", "intermodal", "bimodal", "unimodal", "trimodal", "crossmodal",
+                                     "polymodal", "transmodal"]
 
     /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
     /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as

@@ -164,10 +164,12 @@ enum PublishedDate {
             let text = el.textContent.normalizedSpace
             guard text.utf8.count >= 8, text.utf8.count <= 60 else { continue }
             var date: String?
-            if textOnly, text.utf8.count <= 40, text.filter(\.isLetter).count <= 20, let d = dateInText(text, shortYear: true) {
+            // Two-digit years not in headings: `Version 23.11.02 ist da` is a version number.
+            let shortYear = !ReaderRules.headings.contains(el.name)
+            if textOnly, text.utf8.count <= 40, text.filter(\.isLetter).count <= 20, let d = dateInText(text, shortYear: shortYear) {
                 date = d
             } else if el.name != "a", text.filter(\.isLetter).count <= 30,
-                      let lead = labelledDate.firstMatch(text)?[1], let d = dateInText(lead, shortYear: true) {
+                      let lead = labelledDate.firstMatch(text)?[1], let d = dateInText(lead, shortYear: shortYear) {
                 // Markup inside, or more words, when the date (or a label with a colon) opens
                 // the text: `<h5>Datum: </h5>03.11.2021`, `<li><span>Datum:</span>26. Januar
                 // 2022</li>`, `<small><span class="icon"></span> 02.02.2022 • Presse</small>`.
@@ -226,18 +228,27 @@ enum PublishedDate {
     /// A day-first date that opens a paragraph, the dateline of a press release or news item
     /// (`29.11.2022 – Mehrfach und vehement ...`, `27.1.2022 - Bei der ...`, `01. November
     /// 2021 | Naturschutz`): the first of the body's first 20 paragraphs with text that starts
-    /// with a whole date and goes on for 40 characters or more, outside the regions
-    /// `dateAvoid` names and the site's chrome.
+    /// with a whole date and goes on for 25 characters or more, outside the regions
+    /// `dateAvoid` names and the site's chrome, and not next to another paragraph that opens
+    /// with a date (a chronology's entries).
     static func dateOpeningParagraph(_ doc: HTMLNode) -> String? {
         guard let body = doc.firstElement(named: "body") else { return nil }
-        var seen = 0
+        var paragraphs: [(HTMLNode, String)] = []
         for p in body.elements(in: ["p"]) {
             let text = p.textContent.normalizedSpace
             guard !text.isEmpty else { continue }
-            seen += 1
-            if seen > 20 { break }
+            paragraphs.append((p, text))
+            if paragraphs.count > 21 { break }
+        }
+        func opensWithDate(_ j: Int) -> Bool {
+            j >= 0 && j < paragraphs.count && openingDate.firstMatch(paragraphs[j].1) != nil
+        }
+        for (j, (p, text)) in paragraphs.prefix(20).enumerated() {
             guard text.utf8.count >= 25, let lead = openingDate.firstMatch(text)?[0],
                   let d = dateInText(lead) else { continue }
+            // Next to another paragraph that opens with a date, it is an entry of a chronology
+            // (`14.03.2011 – ...`, `30.06.2011 – ...`), not the article's dateline.
+            if opensWithDate(j - 1) || opensWithDate(j + 1) { continue }
             var avoid = false
             var a: HTMLNode? = p
             while let n = a, n.name != "body" {
