@@ -39,6 +39,20 @@ struct BoilerplateRuleTests {
         #expect(!text.contains("Diese Website verwendet Cookies"))
     }
 
+    @Test("a row of share buttons goes with its prompt, whatever its class; links to other sites stay")
+    func shareBar() throws {
+        let bar = "<div style=\"float:right\"><strong>Möchten Sie den Artikel teilen?</strong><br><a href=\"https://www.facebook.com/sharer.php?u=https://example.org/a\"><span class=\"fb\"></span></a><a href=\"whatsapp://send?text=https://example.org/a\"><span class=\"wa\"></span></a><a href=\"mailto:?subject=Artikel\"><span class=\"mail\"></span></a></div>"
+        let links = "<p>See <a href=\"https://example.org/minutes\">the minutes</a> and <a href=\"https://example.org/budget\">the budget</a>.</p>"
+        let text = try Self.text(Self.page(article: Self.body + links + bar))
+        #expect(!text.contains("Möchten Sie den Artikel teilen?"))
+        #expect(text.contains("See the minutes and the budget."))
+        #expect(text.contains("Building work starts in March"))
+        #expect(BoilerplateRules.isShareLink("https://twitter.com/home?status=Merkel"))
+        #expect(BoilerplateRules.isShareLink("https://pinterest.com/pin/create/button/?url=x"))
+        #expect(!BoilerplateRules.isShareLink("https://www.facebook.com/aktionhummelschutz"))
+        #expect(!BoilerplateRules.isShareLink("mailto:info@example.org"))
+    }
+
     @Test("a recipe post tagged cookies keeps its text")
     func cookieTag() throws {
         let html = "<html><body><article class=\"post tag-cookies\">\(Self.body)</article></body></html>"

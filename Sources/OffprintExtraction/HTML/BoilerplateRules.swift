@@ -97,6 +97,40 @@ enum BoilerplateRules {
     private static let modalWords = ["multimodal", "intermodal", "bimodal", "unimodal", "trimodal", "crossmodal",
                                      "polymodal", "transmodal"]
 
+    /// Link targets of the sharing endpoints that share buttons point at (Facebook's sharer,
+    /// Twitter/X intents, WhatsApp/Telegram send links, AddToAny, an empty-addressee `mailto:?`).
+    private static let shareTargets = [
+        "facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent/", "twitter.com/share",
+        "twitter.com/home?status", "x.com/intent/", "plus.google.com/share", "linkedin.com/sharearticle",
+        "linkedin.com/share", "pinterest.com/pin/create", "whatsapp://send", "api.whatsapp.com/send",
+        "wa.me/?", "reddit.com/submit", "addtoany.com/add_to", "addtoany.com/share", "t.me/share",
+        "telegram.me/share", "xing.com/spi/shares", "xing.com/social/share", "tumblr.com/share",
+        "mailto:?",
+    ]
+
+    /// Whether `href` points at a sharing endpoint (`https://www.facebook.com/sharer.php?u=...`).
+    static func isShareLink(_ href: String) -> Bool {
+        let h = href.lowercased()
+        return shareTargets.contains { h.contains($0) }
+    }
+
+    /// The tags a row of share buttons comes in.
+    static let shareBarTags: Set<String> = ["div", "p", "section", "span", "ul", "li"]
+
+    /// A row of share buttons with its prompt, whatever its class: an element of
+    /// `shareBarTags` with under 150 characters of text and at least two links, at least
+    /// half of which point at sharing endpoints (`isShareLink`). The prompt ("Möchten Sie den
+    /// Artikel teilen?", "Share this:") is not the article; Readability drops such rows only
+    /// when their class/id says `share`.
+    static func isShareBar(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, shareBarTags.contains(node.name) else { return false }
+        let links = node.elements(in: ["a"])
+        guard links.count >= 2 else { return false }
+        let shares = links.filter { isShareLink($0.attribute("href") ?? "") }.count
+        guard shares >= 2, shares * 2 >= links.count else { return false }
+        return node.innerTextLength() < 150
+    }
+
     /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
     /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as
     /// ASP.NET does, hold far more). Its labels and consent text read like prose and win

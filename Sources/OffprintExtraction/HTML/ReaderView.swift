@@ -786,6 +786,8 @@ final class ReaderView {
                 (ReaderRules.matchesShareElement(node.className) || ReaderRules.matchesShareElement(node.idAttribute))
                     && node.textContent.utf16.count < 500
             }
+            // A row of share buttons with its prompt, by where its links point.
+            cleanMatchedNodes(top) { BoilerplateRules.isShareBar($0) }
         }
         clean(article, ["iframe", "input", "textarea", "select"])
         // Buttons: their text is kept (a label like "Press" may be part of the prose).
