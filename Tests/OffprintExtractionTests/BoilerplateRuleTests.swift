@@ -53,6 +53,17 @@ struct BoilerplateRuleTests {
         #expect(!BoilerplateRules.isShareLink("mailto:info@example.org"))
     }
 
+    @Test("a short paywall call to action goes; a paragraph about subscribers stays")
+    func paywallNotice() throws {
+        let notice = "<p>To view the full story, please subscribe to <a href=\"https://example.org/subscribe\">The Reading Room Times</a>.</p><p>Subscribe now to our e-paper for the full story.</p>"
+        let prose = "<p>The library now has 2,000 subscribers, twice as many as last year.</p>"
+        let text = try Self.text(Self.page(article: Self.body + prose + notice))
+        #expect(!text.contains("please subscribe"))
+        #expect(!text.contains("Subscribe now to our e-paper"))
+        #expect(text.contains("The library now has 2,000 subscribers, twice as many as last year."))
+        #expect(text.contains("Building work starts in March"))
+    }
+
     @Test("a recipe post tagged cookies keeps its text")
     func cookieTag() throws {
         let html = "<html><body><article class=\"post tag-cookies\">\(Self.body)</article></body></html>"

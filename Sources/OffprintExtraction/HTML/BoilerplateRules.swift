@@ -131,6 +131,22 @@ enum BoilerplateRules {
         return node.innerTextLength() < 150
     }
 
+    /// Phrases of a subscription call to action that stands in for the rest of the article.
+    static let paywallPhrases = [
+        "please subscribe", "subscribe now", "already a subscriber", "view the full story",
+        "for the full story", "to continue reading", "subscribe to continue", "jetzt abonnieren",
+        "abonnez-vous pour", "suscríbete para",
+    ]
+
+    /// A paywall notice: a `p` under 200 characters whose lower-cased text holds a
+    /// subscription call to action (`paywallPhrases`: "To view the full story, please
+    /// subscribe to ...", "Subscribe now to our eNATION edition for the full story.").
+    static func isPaywallNotice(_ node: HTMLNode) -> Bool {
+        guard node.name == "p", node.innerTextLength() < 200 else { return false }
+        let text = node.textContent.lowercased()
+        return paywallPhrases.contains { text.contains($0) }
+    }
+
     /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
     /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as
     /// ASP.NET does, hold far more). Its labels and consent text read like prose and win

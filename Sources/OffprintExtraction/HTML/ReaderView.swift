@@ -828,6 +828,8 @@ final class ReaderView {
         where n.parent != nil && BoilerplateRules.isCreditLine(n) {
             n.detach()
         }
+        // Subscription calls to action that stand in for the rest of the article.
+        for p in article.elements(in: ["p"]).reversed() where BoilerplateRules.isPaywallNotice(p) { p.detach() }
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
