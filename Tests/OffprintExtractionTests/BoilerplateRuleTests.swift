@@ -64,6 +64,16 @@ struct BoilerplateRuleTests {
         #expect(text.contains("Building work starts in March"))
     }
 
+    @Test("a one-line notice about the post goes by its -notice token; a longer notice stays")
+    func postNotice() throws {
+        let notice = "<div class=\"column community-notice\">Bei diesem Beitrag handelt es sich um ein Blog aus der Community</div>"
+        let boxed = "<div class=\"legal-notice\"><p>The archive keeps every letter the council received since 1950, sorted by year and sender, and anyone with a library card may read them in the reading room on weekdays, provided that they book a desk at least two days in advance.</p></div>"
+        let text = try Self.text(Self.page(article: notice + Self.body + boxed))
+        #expect(!text.contains("Bei diesem Beitrag handelt es sich um ein Blog"))
+        #expect(text.contains("The archive keeps every letter the council received since 1950"))
+        #expect(text.contains("Building work starts in March"))
+    }
+
     @Test("a recipe post tagged cookies keeps its text")
     func cookieTag() throws {
         let html = "<html><body><article class=\"post tag-cookies\">\(Self.body)</article></body></html>"

@@ -147,6 +147,16 @@ enum BoilerplateRules {
         return paywallPhrases.contains { text.contains($0) }
     }
 
+    /// A one-line notice about the post rather than part of it: a `div` or `p` under 200
+    /// characters with no element child but inline formatting, whose class/id token ends
+    /// with `-notice` (`community-notice`, `opinion-notice`), not a cookie notice's parts.
+    static func isPostNotice(_ node: HTMLNode) -> Bool {
+        guard node.name == "div" || node.name == "p" else { return false }
+        guard tokens(node).contains(where: { $0.hasSuffix("-notice") && !$0.contains("cookie") }) else { return false }
+        guard node.elementChildren.allSatisfy({ ["a", "b", "strong", "em", "i", "span", "br"].contains($0.name) }) else { return false }
+        return node.innerTextLength() < 200
+    }
+
     /// A newsletter, login or sign-up form: a `form` with an e-mail or password field and
     /// under 1,500 characters of text (pages that wrap the whole body in one `form`, as
     /// ASP.NET does, hold far more). Its labels and consent text read like prose and win

@@ -830,6 +830,7 @@ final class ReaderView {
         }
         // Subscription calls to action that stand in for the rest of the article.
         for p in article.elements(in: ["p"]).reversed() where BoilerplateRules.isPaywallNotice(p) { p.detach() }
+        for n in article.elements(in: ["div", "p"]).reversed() where BoilerplateRules.isPostNotice(n) { n.detach() }
         // Empty paragraphs.
         for p in article.elements(in: ["p"]).reversed()
         where !p.hasNonWhitespaceText && p.elements(in: ReaderRules.media).isEmpty {
