@@ -147,11 +147,13 @@ enum BoilerplateRules {
         return paywallPhrases.contains { text.contains($0) }
     }
 
+    private static let noticeWords = Keywords("-notice")
+
     /// A one-line notice about the post rather than part of it: a `div` or `p` under 200
     /// characters with no element child but inline formatting, whose class/id token ends
     /// with `-notice` (`community-notice`, `opinion-notice`), not a cookie notice's parts.
     static func isPostNotice(_ node: HTMLNode) -> Bool {
-        guard node.name == "div" || node.name == "p" else { return false }
+        guard node.name == "div" || node.name == "p", noticeWords.matches(names(node)) else { return false }
         guard tokens(node).contains(where: { $0.hasSuffix("-notice") && !$0.contains("cookie") }) else { return false }
         guard node.elementChildren.allSatisfy({ ["a", "b", "strong", "em", "i", "span", "br"].contains($0.name) }) else { return false }
         return node.innerTextLength() < 200

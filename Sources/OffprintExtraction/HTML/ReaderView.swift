@@ -786,8 +786,18 @@ final class ReaderView {
                 (ReaderRules.matchesShareElement(node.className) || ReaderRules.matchesShareElement(node.idAttribute))
                     && node.textContent.utf16.count < 500
             }
-            // A row of share buttons with its prompt, by where its links point.
-            cleanMatchedNodes(top) { BoilerplateRules.isShareBar($0) }
+            // A row of share buttons with its prompt, by where its links point. Only an
+            // ancestor of two share links can be one: those are found first, so that no
+            // other element's links are gathered.
+            let shareLinks = top.elements(in: ["a"]).filter { BoilerplateRules.isShareLink($0.attribute("href") ?? "") }
+            if shareLinks.count >= 2 {
+                var holders = Set<ObjectIdentifier>()
+                for a in shareLinks {
+                    var up = a.parent
+                    while let n = up, n !== top, holders.insert(ObjectIdentifier(n)).inserted { up = n.parent }
+                }
+                cleanMatchedNodes(top) { holders.contains(ObjectIdentifier($0)) && BoilerplateRules.isShareBar($0) }
+            }
         }
         clean(article, ["iframe", "input", "textarea", "select"])
         // Buttons: their text is kept (a label like "Press" may be part of the prose).
