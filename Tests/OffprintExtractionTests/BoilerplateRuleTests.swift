@@ -30,7 +30,7 @@ struct BoilerplateRuleTests {
     }
 
     @Test("cookie and consent notices are never the article", arguments: [
-        "widget widget_eu_cookie_law_widget", "cookie-notice", "cookieConsent", "BorlabsCookie cookie-box", "cmp-container",
+        "widget widget_eu_cookie_law_widget", "cookie-notice", "cookieConsent", "BorlabsCookie cookie-box", "cmp-banner", "cmp", "_brlbs-content-blocker",
     ])
     func cookieNotice(cls: String) throws {
         let html = "<html><body><div class=\"\(cls)\"><p>Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu.</p></div><article><p>„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“ – „Dann sag es nicht“ – „Ok.“</p></article></body></html>"
@@ -174,6 +174,65 @@ struct BoilerplateRuleTests {
         #expect(try Self.text(html) == posts.joined(separator: "\n\n"))
     }
 
+    @Test("wrappers of the top candidate's kind from half its score lead to their common ancestor")
+    func sameKindParagraphWrappers() throws {
+        // Each paragraph sits in its own `div.paragraph > div.paragraph-text`, four levels
+        // apart, so that neither the climb nor the sibling join reaches the others; their
+        // scores are 53, 37, 35 and 34 (under 75% of the top's, all over half of it).
+        let paragraphs = [
+            "The mayor, who took office in May, said the town would collect leaves, dry them, grind them, press them, bag them, and sell them, at cost, to households, schools, clubs, churches, and, if the trial works, to the hospital, the pool, and the depot, all of which burn pellets today and pay more for them every winter.",
+            "Leaves from the streets are first dried in a barn, then ground into meal and pressed into pellets, the way sawdust is pressed at a mill. The trial runs by hand for now, because the town has not yet been granted the money for a machine that would do the work in a fraction of the time.",
+            "A cubic metre of leaves gives about one hundred kilograms of pellets, which is roughly what fifty litres of heating oil would give in a boiler. The pellets burn about ten percent less hot than wood pellets and leave a little more ash behind in the stove.",
+            "The barn can take no more leaves this season because every corner of it is already full of bags waiting to be dried and pressed. If the grant is approved the town wants to run the press through the whole of next year and sell what it makes to its residents.",
+        ]
+        let headings = [nil, "Drying and pressing", "Less heat than wood", "Next year"]
+        func wrap(_ text: String, _ heading: String?) -> String {
+            let head = heading.map { "<h2 class=\"paragraph_subline\"><div>\($0)</div></h2>" } ?? ""
+            return "<div><div class=\"paragraph paragraph_wrapper left mb-8\">\(head)<div class=\"paragraph-text\"><div><p>\(text)</p></div></div></div><div class=\"clear-both\"></div></div>"
+        }
+        let body = zip(paragraphs, headings).map { wrap($0, $1) }.joined()
+        let html = "<html><head><title>Leaf pellets</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/energy\">Energy</a></nav><main><h1>Leaf pellets</h1><div itemprop=\"articleBody\"><div>\(body)</div></div><div class=\"italic\">Reporting: our newsroom</div></main><footer><a href=\"/imprint\">Imprint</a></footer></body></html>"
+        let expected = [paragraphs[0], headings[1]!, paragraphs[1], headings[2]!, paragraphs[2], headings[3]!, paragraphs[3]]
+            .joined(separator: "\n\n")
+        #expect(try Self.text(html) == expected)
+    }
+
+    @Test("a box whose first child is a close control is a pop-up, not the article")
+    func closablePopup() throws {
+        let article = "<div class=\"beschreibung\">The Rioja region lies in the north of Spain, along the middle course of the Ebro, and is about 120 by 40 kilometres in size.<br><br>The rules of the region allow four red and three white grape varieties, and every bottle carries a label that names its ageing class.</div>"
+        let popup = "<div id=\"vkinfo\"><div class=\"close\" data-what=\"vkinfo\">Schließen [X]</div><h3>Shipping and delivery</h3><p>Our parcels travel by UPS or another carrier, and unless agreed otherwise, delivery is free within Germany from an order value of 60 euros, while below that value we charge 8 euros, and partial deliveries, which we may make, cost you nothing extra.</p><p>For large orders, we may use a haulier, and cash on delivery, where offered, costs a further 3.58 euros, payable to the driver, in cash, on the doorstep.</p></div>"
+        let html = "<html><head><title>Rioja</title></head><body><h1>Rioja</h1>\(article)\(popup)</body></html>"
+        #expect(try Self.text(html) == "The Rioja region lies in the north of Spain, along the middle course of the Ebro, and is about 120 by 40 kilometres in size.\n\nThe rules of the region allow four red and three white grape varieties, and every bottle carries a label that names its ageing class.")
+
+        func element(_ name: String, _ cls: String, _ text: String) -> HTMLNode {
+            let e = HTMLNode.element(name)
+            e.setAttribute("class", cls)
+            e.append(HTMLNode.textNode(text))
+            return e
+        }
+        #expect(BoilerplateRules.isCloseControl(element("a", "btn-close", "×")))
+        #expect(BoilerplateRules.isCloseControl(element("button", "popup_close", "")))
+        #expect(BoilerplateRules.isCloseControl(element("span", "close", "Close")))
+        // Not a close control: a carousel slide's sign (the slide can hold the article on a
+        // page with broken markup), a word that only starts with close, a section, long text.
+        #expect(!BoilerplateRules.isCloseControl(element("span", "slideout-close-btn", "×")))
+        #expect(!BoilerplateRules.isCloseControl(element("div", "closed", "Closed")))
+        #expect(!BoilerplateRules.isCloseControl(element("section", "column-item close-btn", "")))
+        #expect(!BoilerplateRules.isCloseControl(element("div", "close", "Close this notice and go on reading")))
+        // A box that opens with a close control but holds the title is the article in a lightbox.
+        let lightbox = HTMLNode.element("div")
+        lightbox.append(element("a", "close", "×"))
+        lightbox.append(element("h1", "", "Rioja"))
+        lightbox.append(element("p", "", "The Rioja region lies in the north of Spain."))
+        #expect(!BoilerplateRules.isClosablePopup(lightbox))
+    }
+
+    @Test("Adobe Experience Manager's cmp- components hold the article; a cmp- consent banner does not")
+    func aemComponents() throws {
+        let html = "<html><head><title>Heat pumps</title></head><body><div class=\"cmp-banner\"><p>We use cookies, and with your consent, partners use them too, to measure and improve this site.</p></div><h1>Heat pumps</h1><div id=\"text-1\" class=\"cmp-text\"><h2>Heat pumps in old houses</h2><p>Heat pumps are thought of as clean and frugal, but in practice they are only so when the water that flows to the radiators is kept cool, which calls for insulation, large radiators or underfloor heating.</p></div></body></html>"
+        #expect(try Self.text(html) == "Heat pumps in old houses\n\nHeat pumps are thought of as clean and frugal, but in practice they are only so when the water that flows to the radiators is kept cool, which calls for insulation, large radiators or underfloor heating.")
+    }
+
     @Test("captions and credits are removed; their images stay")
     func captions() throws {
         let figure = """
@@ -202,6 +261,34 @@ struct BoilerplateRuleTests {
         #expect(text.contains("Building work starts in March"))
         for gone in ["Firmen News", "Managerin", "Fotografie", "Newsletter", "Ähnliche", "disclaimer"] {
             #expect(!text.contains(gone))
+        }
+    }
+
+    @Test("post metadata, comment-form notes, calls to action, print, reading-time, TOC and paywall boxes are furniture", arguments: [
+        "<p class=\"postmetadata alt\">Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter <a href=\"/c\">Allgemein</a> abgelegt.</p>",
+        "<div class=\"entry-utility\">This entry was posted in <a href=\"/c\">Allgemein</a>. Bookmark the <a href=\"/p\">permalink</a>.</div>",
+        "<p class=\"akismet_comment_form_privacy_notice\">Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.</p>",
+        "<section class=\"c-letters-cta\"><p class=\"c-letters-cta__text\">We want to hear what you think about this article. <a href=\"/letters\">Submit a letter</a> to the editor.</p></section>",
+        "<div class=\"news-rate\"><label>Valora esta noticia</label></div>",
+        "<div class=\"h5ab-print-button-container\"><div class=\"h5ab-print-button\"><span>drukuj</span></div></div>",
+        "<span class=\"readingTime js-read-time\">Ten tekst przeczytasz w 3 minuty</span>",
+        "<div id=\"ez-toc-container\"><p class=\"ez-toc-title\">Inhaltsverzeichnis</p><ul><li><a href=\"#a\">Warum dekantieren?</a></li></ul></div>",
+        "<div class=\"content-form-account-paywall\"><p>Vous êtes abonné ? Connectez-vous. Sinon, découvrez nos offres dès un euro le premier mois.</p></div>",
+    ])
+    func moreFurniture(box: String) throws {
+        let expected = Self.body.components(separatedBy: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
+            .joined(separator: "\n\n")
+        #expect(try Self.text(Self.page(article: Self.body + box)) == expected)
+    }
+
+    @Test("call-to-action tokens: cta as a part between hyphens and underscores")
+    func callToActionTokens() {
+        for t in ["cta", "c-letters-cta", "c-letters-cta__text", "cta-box", "newsletter_cta", "hde-m-cta-box-component"] {
+            #expect(BoilerplateRules.isCallToActionToken(Substring(t)), "\(t)")
+        }
+        for t in ["dictate", "actas", "octane", "ctabox"] {
+            #expect(!BoilerplateRules.isCallToActionToken(Substring(t)), "\(t)")
         }
     }
 

@@ -28,7 +28,7 @@ enum BoilerplateRules {
         }
     }
 
-    private static let cookieWords = Keywords("cookie|consent|cmp")
+    private static let cookieWords = Keywords("cookie|consent|cmp|_brlbs")
     private static let cookieParts = [
         "banner", "notice", "consent", "law", "bar", "hinweis", "popup", "layer", "box", "message", "warning",
         "info", "policy", "overlay", "dialog", "modal", "accept", "wall", "alert",
@@ -36,7 +36,7 @@ enum BoilerplateRules {
 
     /// A cookie or consent notice: a class/id token naming a cookie banner (`cookie-notice`,
     /// `widget_eu_cookie_law_widget`, `cookieConsent`) or consent management (`consent`,
-    /// `cmp-...`), holding under 1,500 characters of text. It is never the article, yet on a
+    /// `cmp`, `cmp-banner`; not AEM's `cmp-text`), holding under 1,500 characters of text. It is never the article, yet on a
     /// page with a short article it can be the longest text left (the walk removes it).
     static func isCookieNotice(_ node: HTMLNode) -> Bool {
         guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
@@ -45,8 +45,12 @@ enum BoilerplateRules {
         guard cookieWords.matches(all) else { return false }
         let toks = tokens(node)
         let hit = toks.contains { t in
-            if t.contains("consent") || t.hasPrefix("cmp-") || t == "cmp" { return true }
-            guard t.contains("cookie") else { return false }
+            // Borlabs Cookie's content blocker stands in for an embed until the reader consents.
+            if t.contains("consent") || t == "cmp" || t.hasPrefix("_brlbs") { return true }
+            // `cmp-` names consent management (`cmp-banner`) but also Adobe Experience
+            // Manager's core components (`cmp-text`, `cmp-container`, `cmp-image`), which
+            // hold the article: a `cmp-` token counts only with a notice word in it.
+            guard t.contains("cookie") || t.hasPrefix("cmp-") else { return false }
             return cookieParts.contains { t.contains($0) }
         }
         return hit && node.innerTextLength() < 1500
@@ -78,6 +82,36 @@ enum BoilerplateRules {
         }
         return holdsBlocks && node.firstElement(named: "h1") == nil
     }
+
+    /// A box the page shows on demand and the reader closes: an element (not `body`/`html`)
+    /// whose first element child is a close control (`<div class="close">Schließen [X]</div>`,
+    /// `<a class="btn-close">×</a>`, `<button>Close</button>`), holding blocks, under 5,000
+    /// characters of text and no `h1` (as `isModalDialog`). Shipping-cost and cart pop-ups
+    /// that are hidden until clicked carry no dialog/modal name, yet their paragraphs can
+    /// outscore a short article's.
+    static func isClosablePopup(_ node: HTMLNode) -> Bool {
+        guard node.kind == .element, node.name != "body", node.name != "html",
+              let first = node.firstElementChild, isCloseControl(first) else { return false }
+        let holdsBlocks = node.children.contains { c in
+            c !== first && c.kind == .element && !ReaderRules.phrasingElements.contains(c.name)
+        }
+        return holdsBlocks && node.innerTextLength() < 5000 && node.firstElement(named: "h1") == nil
+    }
+
+    /// Whether `e` is a close control: a class/id token `close`, or one that starts or ends
+    /// with it (`close-button`, `btn-close`, `popup_close`; not `closed`, `enclosed`, nor
+    /// `slideout-close-btn`, the close sign of a carousel slide), with at most 20 characters
+    /// of text (`Schließen [X]`, `×`, none); a `button`, `a`, `span`, `div` or `i` with no
+    /// blocks inside (not a `section.close-btn` that holds a video).
+    static func isCloseControl(_ e: HTMLNode) -> Bool {
+        guard closeControlTags.contains(e.name), !ReaderRules.hasChildBlockElement(e) else { return false }
+        let named = tokens(e).contains { t in
+            t == "close" || t.hasPrefix("close-") || t.hasPrefix("close_") || t.hasSuffix("-close") || t.hasSuffix("_close")
+        }
+        return named && e.innerTextLength() <= 20
+    }
+
+    private static let closeControlTags: Set<String> = ["button", "a", "span", "div", "i"]
 
     /// Whether a class/id token names a dialog: `dialog` or `modal` as the whole token or its
     /// end (`b-dialog`, `small_dialog`, `searchModal`, `paywallmodal`), but not a word that
@@ -198,8 +232,11 @@ enum BoilerplateRules {
     /// A box of page furniture inside the article, under 2,000 characters of text: a `nav`
     /// (breadcrumbs, section tabs, table-of-contents menus), an author box (`author-bio`,
     /// `post-author__info`, `about-author`, `saboxplugin-wrap`), a newsletter box, a list of
-    /// related posts (`related-posts`, `jp-relatedposts`, `yarpp-related`) or an advertising
-    /// disclaimer/disclosure.
+    /// related posts (`related-posts`, `jp-relatedposts`, `yarpp-related`), an advertising
+    /// disclaimer/disclosure, a rating widget (`news-rate`), a call to action (`c-letters-cta`),
+    /// a theme's post metadata (`postmetadata`, `entry-utility`), Akismet's comment-form note,
+    /// a print button's box, a reading-time label, Easy Table of Contents' box or a paywall's
+    /// form or prompt (`isFurnitureToken`).
     static func isFurnitureBox(_ node: HTMLNode) -> Bool {
         guard node.kind == .element else { return false }
         var hit = node.name == "nav"
@@ -232,14 +269,36 @@ enum BoilerplateRules {
         t.contains("author") || t.contains("bio") || t.contains("rat")
     }
 
-    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate|more")
+    private static let furnitureWords = Keywords("author|sabox|newsletter|related|yarpp|disclaimer|disclosure|bio|rating|rate|more|cta|postmetadata|entry-utility|akismet|print-button|readingtime|reading-time|reading_time|read-time|ez-toc|paywall")
 
     static func isFurnitureToken(_ t: Substring) -> Bool {
         if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
         if t.hasPrefix("saboxplugin") || t.hasPrefix("yarpp") || t.hasPrefix("jp-relatedposts") { return true }
+        // WordPress themes' post metadata under the post ("This entry was posted in ...",
+        // "Der Beitrag wurde am ... veröffentlicht") and Akismet's note under the comment form.
+        if t == "postmetadata" || t == "entry-utility" || t.hasPrefix("akismet") { return true }
+        // A call to action (`c-letters-cta`, `cta-box`, `newsletter_cta`): `cta` as a token,
+        // or a part of one between hyphens/underscores (BEM `c-letters-cta__text`).
+        if isCallToActionToken(t) { return true }
+        // A print button's box (`h5ab-print-button-container`), a reading-time label
+        // (`readingTime`, `reading-time`), Easy Table of Contents' box (`ez-toc-container`;
+        // not Table of Contents Plus' `toc_container`, measured: its entries were the only
+        // place one page's heading survived).
+        if t.contains("print-button") || t.contains("readingtime") || t.contains("reading-time")
+            || t.contains("reading_time") || t.contains("read-time") {
+            return true
+        }
+        if t.hasPrefix("ez-toc") { return true }
+        // A paywall's form, box or prompt (`content-form-account-paywall`, `paywall-box`),
+        // not a `paywall` wrapper that holds the article.
+        if t.contains("paywall") {
+            for w in ["form", "box", "banner", "notice", "prompt", "overlay", "message", "cta", "offer"] where t.contains(w) {
+                return true
+            }
+        }
         // Rating widgets ("War der Artikel nützlich?", "Valora esta noticia", "(Noch keine Bewertungen)").
         if t == "rating" || t == "ratings" || t == "rate" || t.hasPrefix("post-ratings") || t.hasSuffix("-rating")
-            || t.hasSuffix("-ratings") || t.hasSuffix("_rating") {
+            || t.hasSuffix("-ratings") || t.hasSuffix("_rating") || ratedThings.contains(t) {
             return true
         }
         // "More posts" teasers (`more-posts`, `widget-more-stories`, `td-more-articles-box`).
@@ -263,6 +322,18 @@ enum BoilerplateRules {
             }
         }
         return false
+    }
+
+    /// `*-rate` tokens that name a widget rating the page (`news-rate`: "Valora esta
+    /// noticia"); other `*-rate` tokens name article data (`exchange-rate`, `interest-rate`).
+    private static let ratedThings: Set<Substring> = ["news-rate", "post-rate", "article-rate", "node-rate", "story-rate"]
+
+    /// Whether a class/id token names a call to action: `cta`, or `cta` as one of the parts
+    /// that `-`, `_` and `__` separate (`c-letters-cta`, `cta-box`, `c-letters-cta__text`;
+    /// not `dictate`, `actas`).
+    static func isCallToActionToken(_ t: Substring) -> Bool {
+        guard t.contains("cta") else { return false }
+        return t.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains("cta")
     }
 
     /// Elements that can be a furniture box.

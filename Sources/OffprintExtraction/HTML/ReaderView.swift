@@ -302,7 +302,7 @@ final class ReaderView {
                 node = cur.removeAndGetNext(); continue
             }
             if BoilerplateRules.isCookieNotice(cur) || BoilerplateRules.isSignupForm(cur)
-                || BoilerplateRules.isModalDialog(cur) {
+                || BoilerplateRules.isModalDialog(cur) || BoilerplateRules.isClosablePopup(cur) {
                 node = cur.removeAndGetNext(); continue
             }
             if articleByline == nil && !metadataHasByline && isValidByline(cur) {
@@ -441,7 +441,10 @@ final class ReaderView {
             // A common ancestor of several near-top candidates is a better pick.
             var alternativeAncestors: [[HTMLNode]] = []
             let topScore = score(topCandidate)
-            for other in topCandidates.dropFirst() where topScore > 0 && score(other) / topScore >= 0.75 {
+            // Candidates of the top's own kind (`div.paragraph-text` wrappers, one per
+            // paragraph) count from half the top score: they are parts of one article.
+            for other in topCandidates.dropFirst()
+            where topScore > 0 && score(other) / topScore >= (isSameKind(other, as: topCandidate) ? 0.5 : 0.75) {
                 alternativeAncestors.append(other.ancestors())
             }
             let minimumTopCandidates = 3
@@ -479,6 +482,17 @@ final class ReaderView {
             if scores[ObjectIdentifier(topCandidate)] == nil { initialize(topCandidate) }
         }
 
+        if ReaderView.debugCandidates {
+            func label(_ n: HTMLNode) -> String {
+                "\(n.name).\(n.className)#\(n.attribute("id") ?? "")"
+            }
+            var lines = ["attempt flags=\(flags.rawValue)"]
+            for c in topCandidates { lines.append(String(format: "  cand %.1f %@", score(c), label(c))) }
+            lines.append(String(format: "  top %.1f %@ (parent %@)", score(topCandidate), label(topCandidate),
+                                topCandidate.parent.map(label) ?? "-"))
+            FileHandle.standardError.write((lines.joined(separator: "\n") + "\n").data(using: .utf8)!)
+        }
+
         let lead = neededToCreateTopCandidate ? nil : findLead(before: topCandidate)
 
         // Join siblings that look related.
@@ -510,6 +524,9 @@ final class ReaderView {
                         append = true
                     }
                 }
+            }
+            if ReaderView.debugCandidates {
+                FileHandle.standardError.write("  sibling \(append) \(sibling.name).\(sibling.className) score \(scores[ObjectIdentifier(sibling)]?.score ?? -1) inner \(bestInnerScore(sibling))\n".data(using: .utf8)!)
             }
             if append {
                 if !ReaderRules.alterToDivExceptions.contains(sibling.name) { sibling.rename("div") }
@@ -547,6 +564,10 @@ final class ReaderView {
     private func isSameKind(_ sibling: HTMLNode, as top: HTMLNode) -> Bool {
         sibling.name == top.name && !top.className.isEmpty && sibling.className == top.className
     }
+
+    /// `OFFPRINT_DEBUG_CANDIDATES=1` prints each attempt's top candidates to standard error
+    /// (a development aid; the output is not stable).
+    static let debugCandidates = ProcessInfo.processInfo.environment["OFFPRINT_DEBUG_CANDIDATES"] == "1"
 
     private static let candidateTags: Set<String> = [
         "div", "article", "section", "main", "td", "pre", "blockquote", "p", "ul", "ol", "li", "dl", "dd", "form",
