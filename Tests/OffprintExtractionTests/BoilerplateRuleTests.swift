@@ -201,7 +201,11 @@ struct BoilerplateRuleTests {
     func closablePopup() throws {
         let article = "<div class=\"beschreibung\">The Rioja region lies in the north of Spain, along the middle course of the Ebro, and is about 120 by 40 kilometres in size.<br><br>The rules of the region allow four red and three white grape varieties, and every bottle carries a label that names its ageing class.</div>"
         let popup = "<div id=\"vkinfo\"><div class=\"close\" data-what=\"vkinfo\">Schließen [X]</div><h3>Shipping and delivery</h3><p>Our parcels travel by UPS or another carrier, and unless agreed otherwise, delivery is free within Germany from an order value of 60 euros, while below that value we charge 8 euros, and partial deliveries, which we may make, cost you nothing extra.</p><p>For large orders, we may use a haulier, and cash on delivery, where offered, costs a further 3.58 euros, payable to the driver, in cash, on the doorstep.</p></div>"
-        let html = "<html><head><title>Rioja</title></head><body><h1>Rioja</h1>\(article)\(popup)</body></html>"
+        // A shop's chrome: the pop-up holds under half of the page's text (one that holds
+        // more is the article in an overlay, RuleReviewTests).
+        let nav = "<nav><a href=\"/red\">Red wines from Spain and Portugal</a> <a href=\"/white\">White wines from Spain and Portugal</a> <a href=\"/sparkling\">Cava and sparkling wines</a> <a href=\"/tapas\">Tapas, ham and cheese</a> <a href=\"/events\">Tastings and events in our shops</a></nav>"
+        let shops = "<div class=\"service\"><h3>Our shops</h3><a href=\"/shop1\">Königstraße 18, 14109 Berlin, Monday to Friday 12 to 19 hours, Saturday 10 to 15 hours</a><br><a href=\"/shop2\">Drakestraße 21, 12205 Berlin, Monday to Friday 12 to 19 hours, Saturday 10 to 15 hours</a><br><a href=\"/contact\">Write to us or call us, we advise you on every wine</a></div>"
+        let html = "<html><head><title>Rioja</title></head><body>\(nav)<h1>Rioja</h1>\(article)\(shops)\(popup)</body></html>"
         #expect(try Self.text(html) == "The Rioja region lies in the north of Spain, along the middle course of the Ebro, and is about 120 by 40 kilometres in size.\n\nThe rules of the region allow four red and three white grape varieties, and every bottle carries a label that names its ageing class.")
 
         func element(_ name: String, _ cls: String, _ text: String) -> HTMLNode {
@@ -219,6 +223,11 @@ struct BoilerplateRuleTests {
         #expect(!BoilerplateRules.isCloseControl(element("div", "closed", "Closed")))
         #expect(!BoilerplateRules.isCloseControl(element("section", "column-item close-btn", "")))
         #expect(!BoilerplateRules.isCloseControl(element("div", "close", "Close this notice and go on reading")))
+        // An icon font's glyph opens "cons" and fact-check boxes (review findings).
+        #expect(!BoilerplateRules.isCloseControl(element("i", "fa fa-close", "")))
+        #expect(!BoilerplateRules.isCloseControl(element("span", "ico ico-close rounded", "")))
+        #expect(!BoilerplateRules.isCloseControl(element("span", "close", "")))
+        #expect(BoilerplateRules.isCloseControl(element("button", "close", "")))
         // A box that opens with a close control but holds the title is the article in a lightbox.
         let lightbox = HTMLNode.element("div")
         lightbox.append(element("a", "close", "×"))
@@ -290,6 +299,10 @@ struct BoilerplateRuleTests {
         for t in ["dictate", "actas", "octane", "ctabox"] {
             #expect(!BoilerplateRules.isCallToActionToken(Substring(t)), "\(t)")
         }
+        // Reading-time and print-button words count at a token's start or after - or _.
+        #expect(BoilerplateRules.startsPart("has-reading-time", "reading-time"))
+        #expect(BoilerplateRules.startsPart("readingtime", "readingtime"))
+        #expect(!BoilerplateRules.startsPart("thread-timeline", "read-time"))
     }
 
     @Test("'more posts' teaser boxes are furniture", arguments: [

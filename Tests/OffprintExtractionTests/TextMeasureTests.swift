@@ -7,6 +7,32 @@ import Testing
 
 @Suite("Text measures")
 struct TextMeasureTests {
+    @Test("normalizedSpace: the byte scan gives what splitting by Character gives")
+    func normalizedSpace() {
+        let samples = [
+            "  Erstellt am\u{00A0}Dienstag\r\n 6. Mai 2014 ", "\u{3000}日本\u{2009}語\t", "", " \n\t ",
+            "caf\u{00E9}  cr\u{00E8}me", "a \u{0301}b", "x\u{2028}y\u{205F}z", "Привет,  мир",
+        ]
+        let expected = ["Erstellt am Dienstag 6. Mai 2014", "日本 語", "", "", "café crème", "a b", "x y z", "Привет, мир"]
+        for (s, e) in zip(samples, expected) {
+            #expect(s.normalizedSpace == e)
+            #expect(s.normalizedSpace == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        }
+    }
+
+    @Test("share and paywall phrases: the byte search matches ASCII case-insensitively")
+    func phraseSearch() {
+        #expect(BoilerplateRules.isShareLink("HTTPS://WWW.FACEBOOK.COM/SHARER.PHP?u=x"))
+        #expect(BoilerplateRules.isShareLink("https://wa.me/?text=Hallo"))
+        #expect(!BoilerplateRules.isShareLink("https://wa.me/4915208649244"))
+        let p = HTMLNode.element("p")
+        p.append(HTMLNode.textNode("To view the Full Story, Please Subscribe to our edition."))
+        #expect(BoilerplateRules.isPaywallNotice(p))
+        let q = HTMLNode.element("p")
+        q.append(HTMLNode.textNode("The council will subscribe to the new plan next year."))
+        #expect(!BoilerplateRules.isPaywallNotice(q))
+    }
+
     @Test("TextSpan: leading and trailing white space apart, inner runs as one, UTF-16 units")
     func textSpan() {
         let ascii = TextSpan("  ab  c ")

@@ -292,6 +292,7 @@ final class ReaderView {
         let stripUnlikely = flags.contains(.stripUnlikelys)
         var elementsToScore: [HTMLNode] = []
         var shouldRemoveTitleHeader = true
+        var pageTextLength = -1
 
         var node: HTMLNode? = html
         while let cur = node {
@@ -302,8 +303,16 @@ final class ReaderView {
                 node = cur.removeAndGetNext(); continue
             }
             if BoilerplateRules.isCookieNotice(cur) || BoilerplateRules.isSignupForm(cur)
-                || BoilerplateRules.isModalDialog(cur) || BoilerplateRules.isClosablePopup(cur) {
+                || BoilerplateRules.isModalDialog(cur) {
                 node = cur.removeAndGetNext(); continue
+            }
+            // A closable pop-up, unless it holds half the page's text: then it is the article
+            // in an overlay whose title sits outside it (review fix).
+            if BoilerplateRules.isClosablePopup(cur) {
+                if pageTextLength < 0 { pageTextLength = page.innerTextLength() }
+                if cur.innerTextLength() * 2 < pageTextLength {
+                    node = cur.removeAndGetNext(); continue
+                }
             }
             if articleByline == nil && !metadataHasByline && isValidByline(cur) {
                 articleByline = bylineText(cur)
@@ -444,7 +453,7 @@ final class ReaderView {
             // Candidates of the top's own kind (`div.paragraph-text` wrappers, one per
             // paragraph) count from half the top score: they are parts of one article.
             for other in topCandidates.dropFirst()
-            where topScore > 0 && score(other) / topScore >= (isSameKind(other, as: topCandidate) ? 0.5 : 0.75) {
+            where topScore > 0 && score(other) / topScore >= (isCloseRelative(other, of: topCandidate) ? 0.5 : 0.75) {
                 alternativeAncestors.append(other.ancestors())
             }
             let minimumTopCandidates = 3
@@ -557,6 +566,25 @@ final class ReaderView {
             if let d = n.attribute("dir")?.trimmedWhitespace, !d.isEmpty { dir = d; break }
         }
         return (container, dir)
+    }
+
+    /// Whether `other` is of the top candidate's kind (`isSameKind`) and they share an
+    /// ancestor at most three levels above each, with no `article` element between (teasers
+    /// of other stories sit in their own `article`, often further away; review fix).
+    private func isCloseRelative(_ other: HTMLNode, of top: HTMLNode) -> Bool {
+        guard isSameKind(other, as: top) else { return false }
+        let topAncestors = top.ancestors(maxDepth: 3)
+        var up = other.parent
+        for _ in 0..<3 {
+            guard let a = up, a.kind == .element else { return false }
+            if let i = topAncestors.firstIndex(where: { $0 === a }) {
+                // No `article` between either candidate and the shared ancestor.
+                let betweenOther = other.ancestors(maxDepth: 3).prefix { $0 !== a }
+                return !topAncestors[..<i].contains { $0.name == "article" } && !betweenOther.contains { $0.name == "article" }
+            }
+            up = a.parent
+        }
+        return false
     }
 
     /// Whether `sibling` has the tag and the (non-empty) class of the top candidate: one of a
@@ -830,8 +858,11 @@ final class ReaderView {
         cleanConditionally(article, "div")
         for h in article.elements(in: ["h1"]) { h.rename("h2") }
         // Furniture boxes, captions and credits, and "Read more: <link>" lines.
+        // A box that holds most of the article is the article under an unlucky class name
+        // (`has-reading-time`, `js-cta-tracking`; review fix).
+        let articleLength = article.innerTextLength()
         for n in article.elements(in: BoilerplateRules.boxTags).reversed()
-        where BoilerplateRules.isFurnitureBox(n) {
+        where BoilerplateRules.isFurnitureBox(n, articleLength: articleLength) {
             n.detach()
         }
         // Captions and credits, and "Read more: <link>" lines.
