@@ -1,5 +1,6 @@
 // Pages a reviewer wrote to break the 2026-11-29 rules (closable pop-ups, same-kind
-// wrappers from 50%, furniture tokens); each kept its article after the review fixes.
+// wrappers from 50%, furniture tokens); each kept its article after the review fixes. Also
+// the infinite-scroll rule of the same day, with a page of classless `article` sections.
 import Foundation
 @testable import OffprintExtraction
 import Testing
@@ -187,5 +188,43 @@ struct RuleReviewTests {
             The council, which subsidises the route, said it would review the timetable in the spring, after the operator publishes figures on punctuality and passenger numbers for the winter months.
             """#
         #expect(try Self.text(html) == expected)
+    }
+
+    @Test("infinite scroll: the story whose article held the title heading, not a longer one appended below")
+    func infiniteScroll() throws {
+        let own = [
+            "Drivers of cars, motorbikes, lorries, bicycles and buses are invited to the yearly blessing of vehicles, which the friars hold on Saturday along the avenue.",
+            "It runs from six in the morning until nine at night on both pavements, near the crossing with the old market road.",
+            "The friars hand out a sticker and a card with the ten rules of careful driving, to remind drivers of the care they owe to the lives of others.",
+        ]
+        let crime = [
+            "The attorney general of a neighbouring country arrived on Monday to sign an agreement on fighting organised crime, which, he said, crosses borders, courts and banks, and can only be fought by prosecutors who share evidence, witnesses and methods.",
+            "In an interview, he explained that both offices will form joint teams, exchange liaison officers, train judges and police, and meet every three months, in one capital or the other, to review cases.",
+            "He added that the agreement covers money laundering, trafficking of people, weapons and drugs, and the financing of armed groups, which, he said, have grown stronger in the border region over the past years.",
+            "The two prosecutors also agreed to share databases, to speed up extraditions, and to protect witnesses who testify in both countries, a point that human rights groups had asked for.",
+        ]
+        let storm = [
+            "The weather service warned of heavy rain, strong winds, hail and flooding in the south, east and centre of the country, from Sunday night until Tuesday, and asked people to stay at home, to avoid rivers, and to secure roofs.",
+            "Schools in the affected districts will close on Monday, the ministry said, and hospitals, fire brigades and the army are on standby, with boats, pumps, generators and tents.",
+            "Farmers were told to move cattle to higher ground, and the electricity company said it had crews ready to repair lines, poles and transformers, as soon as the wind drops.",
+        ]
+        func story(_ i: Int, _ heading: String, _ paragraphs: [String]) -> String {
+            "<div class=\"scrollblock\"><article id=\"article-\(i)\" class=\"entry-main-content\"><header><h1>\(heading)</h1><p class=\"byline\">6 May 2022</p></header><div class=\"entry-text\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></article></div>"
+        }
+        let html = "<html><head><title>Daily News | Vehicles blessed this Saturday</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main>" + story(0, "Vehicles blessed this Saturday", own) + story(1, "Prosecutors sign agreement against organised crime", crime) + story(2, "Storm warning for the south", storm) + "</main></body></html>"
+        #expect(try Self.text(html) == own.joined(separator: "\n\n"))
+
+        // Classless `article` sections of one story, only the first with an h1, stay one article.
+        let parts = [
+            "Millions of people drive to work or fly on holiday every day, and we ship our food and our clothes around the world, which burns coal, oil and gas, and fills the air with soot.",
+            "Scientists call these fuels fossil, because they formed from the remains of plants and small animals that lived about 250 million years ago, long before the dinosaurs.",
+            "We burn far more coal and oil than nature can replace, and when we make power from wind or sun instead, we keep the air cleaner, the water clearer and the soil healthier.",
+            "Our way of life dirties not only the air but also the water and the soil, for example through waste water, fertiliser, pesticides and the rubbish we throw away.",
+        ]
+        let sections = parts.enumerated().map { "<article id=\"c\($0.offset + 2)\"><h2>Part \($0.offset + 1)</h2><p>\($0.element)</p></article>" }.joined()
+        let page = "<html><head><title>Where does the dirty air come from?</title></head><body><main><article id=\"c1\"><h1>Where does the dirty air come from?</h1><p>One of the big problems we face is air pollution. But where does it come from?</p></article>\(sections)</main></body></html>"
+        let expected = ["One of the big problems we face is air pollution. But where does it come from?"]
+            + parts.enumerated().flatMap { ["Part \($0.offset + 1)", $0.element] }
+        #expect(try Self.text(page) == expected.joined(separator: "\n\n"))
     }
 }

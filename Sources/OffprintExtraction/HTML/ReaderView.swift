@@ -292,6 +292,8 @@ final class ReaderView {
         let stripUnlikely = flags.contains(.stripUnlikelys)
         var elementsToScore: [HTMLNode] = []
         var shouldRemoveTitleHeader = true
+        // The `article` element that held the heading repeating the title.
+        var titleArticle: HTMLNode?
         var pageTextLength = -1
 
         var node: HTMLNode? = html
@@ -320,6 +322,7 @@ final class ReaderView {
             }
             if shouldRemoveTitleHeader && headerDuplicatesTitle(cur) {
                 shouldRemoveTitleHeader = false
+                titleArticle = cur.ancestors().first { $0.name == "article" }
                 node = cur.removeAndGetNext(); continue
             }
             if stripUnlikely {
@@ -447,6 +450,14 @@ final class ReaderView {
             initialize(topCandidate)
         } else {
             topCandidate = topCandidates[0]
+            // Infinite scroll: when the best text sits in another story's `article` of the
+            // same class as the one that held the title heading, the page's own story is the
+            // best candidate inside the title's `article`, and no climb leaves it.
+            var ceiling: HTMLNode?
+            if let own = titleArticle, own.parent != nil, let best = bestCandidate(in: own, candidates, replacing: topCandidate) {
+                topCandidate = best
+                ceiling = own
+            }
             // A common ancestor of several near-top candidates is a better pick.
             var alternativeAncestors: [[HTMLNode]] = []
             let topScore = score(topCandidate)
@@ -457,7 +468,7 @@ final class ReaderView {
                 alternativeAncestors.append(other.ancestors())
             }
             let minimumTopCandidates = 3
-            if alternativeAncestors.count >= minimumTopCandidates {
+            if ceiling == nil && alternativeAncestors.count >= minimumTopCandidates {
                 var parentOfTop = topCandidate.parent
                 while let p = parentOfTop, p.kind == .element, p.name != "body" {
                     var lists = 0
@@ -474,7 +485,7 @@ final class ReaderView {
             var parentOfTop = topCandidate.parent
             var lastScore = score(topCandidate)
             let threshold = lastScore / 3
-            while let p = parentOfTop, p.kind == .element, p.name != "body" {
+            while let p = parentOfTop, p.kind == .element, p.name != "body", p !== ceiling?.parent {
                 guard let ps = scores[ObjectIdentifier(p)]?.score else { parentOfTop = p.parent; continue }
                 if ps < threshold { break }
                 if ps > lastScore { topCandidate = p; break }
@@ -484,7 +495,7 @@ final class ReaderView {
             // An only child is replaced by its parent, to help the sibling join.
             bestScore = score(topCandidate)
             parentOfTop = topCandidate.parent
-            while let p = parentOfTop, p.kind == .element, p.name != "body", p.elementChildren.count == 1 {
+            while let p = parentOfTop, p.kind == .element, p.name != "body", p.elementChildren.count == 1, p !== ceiling?.parent {
                 topCandidate = p
                 parentOfTop = p.parent
             }
@@ -566,6 +577,23 @@ final class ReaderView {
             if let d = n.attribute("dir")?.trimmedWhitespace, !d.isEmpty { dir = d; break }
         }
         return (container, dir)
+    }
+
+    /// The best-scoring candidate inside (or equal to) `own`, the `article` that held the title
+    /// heading, when `top` sits instead in another `article` with `own`'s (non-empty) class
+    /// and an `h1` of its own (the stories an infinite-scroll page appended below its own;
+    /// not the classless `article` sections of one story); nil otherwise.
+    private func bestCandidate(in own: HTMLNode, _ candidates: [HTMLNode], replacing top: HTMLNode) -> HTMLNode? {
+        if top === own || top.ancestors().contains(where: { $0 === own }) { return nil }
+        guard let other = top.name == "article" ? top : top.ancestors().first(where: { $0.name == "article" }),
+              other !== own, !own.className.isEmpty, other.className == own.className, other.firstElement(named: "h1") != nil,
+              !other.ancestors().contains(where: { $0 === own }), !own.ancestors().contains(where: { $0 === other }) else { return nil }
+        var best: HTMLNode?
+        for c in candidates where c === own || c.ancestors().contains(where: { $0 === own }) {
+            if best == nil || score(c) > score(best!) { best = c }
+        }
+        guard let best, score(best) > 0 else { return nil }
+        return best
     }
 
     /// Whether `other` is of the top candidate's kind (`isSameKind`) and they share an
