@@ -39,7 +39,17 @@ public final class HTMLNode {
     /// Character data of a text or comment node (entities already decoded).
     @inlinable public var text: String {
         get { _text }
-        _modify { yield &_text }
+        _modify {
+            _textMeasure = 0
+            yield &_text
+        }
+    }
+    /// A measure of `text` that a client computed and packed into 64 bits, 0 when none;
+    /// reset whenever `text` changes. The extractor keeps each text node's `TextSpan` here, so
+    /// that the many inner-text lengths its rules ask for do not scan the same bytes again.
+    @inlinable public var textMeasure: UInt64 {
+        get { _textMeasure }
+        set { _textMeasure = newValue }
     }
     /// The child nodes, in document order.
     @inlinable public var children: [HTMLNode] { _children }
@@ -51,6 +61,7 @@ public final class HTMLNode {
     @usableFromInline @exclusivity(unchecked) var _attributes: [HTMLAttribute]
     @usableFromInline @exclusivity(unchecked) var _text: String
     @usableFromInline @exclusivity(unchecked) var _children: [HTMLNode]
+    @usableFromInline @exclusivity(unchecked) var _textMeasure: UInt64 = 0
     /// The containing node, nil for a root or detached node. Not owning: cleared by the
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }

@@ -7,6 +7,25 @@ import Testing
 
 @Suite("Text measures")
 struct TextMeasureTests {
+    @Test("a text node keeps its TextSpan until its text changes")
+    func cachedSpan() {
+        let t = HTMLNode.textNode("  ab  c ")
+        let first = t.textSpan
+        #expect(first.hasText && first.lead == 2 && first.core == 4 && first.trail == 1)
+        #expect(t.textMeasure != 0)
+        let again = t.textSpan
+        #expect(again.hasText == first.hasText && again.lead == 2 && again.core == 4 && again.trail == 1)
+        t.text += " défg"
+        #expect(t.textMeasure == 0)
+        let changed = t.textSpan
+        #expect(changed.hasText && changed.lead == 2 && changed.core == 9 && changed.trail == 0)
+        let blank = HTMLNode.textNode(" \t")
+        #expect(!blank.textSpan.hasText && blank.textSpan.lead == 2)
+        // A part too long to pack is measured each time, not cached.
+        let long = HTMLNode.textNode(String(repeating: "a", count: 1 << 22))
+        #expect(long.textSpan.core == 1 << 22 && long.textMeasure == 0)
+    }
+
     @Test("normalizedSpace: the byte scan gives what splitting by Character gives")
     func normalizedSpace() {
         let samples = [

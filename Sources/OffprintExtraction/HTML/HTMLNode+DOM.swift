@@ -217,7 +217,12 @@ extension HTMLNode {
     /// The `TextSpan` of all descendant text, in document order (comments skipped).
     var textSpan: TextSpan {
         switch kind {
-        case .text: return TextSpan(text)
+        case .text:
+            let packed = textMeasure
+            if packed != 0 { return TextSpan(packed: packed) }
+            let span = TextSpan(text)
+            if let p = span.packed { textMeasure = p }
+            return span
         case .comment: return TextSpan()
         default:
             var span = TextSpan()
@@ -263,6 +268,22 @@ struct TextSpan {
     var trail = 0
 
     init() {}
+
+    /// A span packed by `packed`.
+    init(packed p: UInt64) {
+        hasText = p & (1 << 62) != 0
+        lead = Int((p >> 42) & 0xFFFFF)
+        trail = Int((p >> 22) & 0xFFFFF)
+        core = Int(p & 0x3FFFFF)
+    }
+
+    /// The span in 64 bits for `HTMLNode.textMeasure` (bit 63 set, so never 0; bit 62
+    /// `hasText`; 20 bits each for `lead` and `trail`, 22 for `core`), nil when a part does
+    /// not fit.
+    var packed: UInt64? {
+        guard lead < (1 << 20), trail < (1 << 20), core < (1 << 22) else { return nil }
+        return (1 << 63) | (hasText ? 1 << 62 : 0) | UInt64(lead) << 42 | UInt64(trail) << 22 | UInt64(core)
+    }
 
     init(_ text: String) {
         if let r = text.utf8.withContiguousStorageIfAvailable({ TextSpan(bytes: $0) }) {
