@@ -227,4 +227,66 @@ struct RuleReviewTests {
             + parts.enumerated().flatMap { ["Part \($0.offset + 1)", $0.element] }
         #expect(try Self.text(page) == expected.joined(separator: "\n\n"))
     }
+
+    @Test("a teaser before the story that repeats the title in an h2 does not make it the story (review)")
+    func teaserRepeatingTheTitle() throws {
+        let html = #"""
+            <!doctype html><html><head><title>Harbour bridge to close for repairs | City Times</title></head><body><div class='wrap'><section class='trending'><h3>Trending</h3><article class='story'><h2><a href='/bridge'>Harbour bridge to close for repairs</a></h2><p>Engineers found cracks in two steel beams of the old bridge.</p></article><article class='story'><h2><a href='/x'>Team loses qualifier late</a></h2><p>Two goals in the last ten minutes sank the national side.</p></article></section><main><article class='story'><h1>Harbour bridge to close for repairs</h1><div class='story-body'><p>The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.</p><p>Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.</p><p>Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.</p></div></article></main></div></body></html>
+            """#
+        let expected = #"""
+            The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.
+
+            Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.
+
+            Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.
+            """#
+        #expect(try Self.text(html) == expected)
+    }
+
+    @Test("a sidebar of h-entry summaries before the post stays out (review)")
+    func microformatSidebar() throws {
+        let html = #"""
+            <!doctype html><html><head><title>Harbour bridge to close for repairs | City Times</title></head><body><div class='layout'><aside class='col-left'><h3>Recent</h3><article class='h-entry'><h2 class='p-name'><a href='/b'>Harbour bridge to close for repairs</a></h2><p class='p-summary'>Notes on the council vote about the harbour bridge.</p></article><article class='h-entry'><h2 class='p-name'><a href='/c'>Football notes</a></h2><p class='p-summary'>Some thoughts on the qualifier loss this week.</p></article></aside><div class='content'><article class='h-entry'><h1 class='p-name'>Harbour bridge to close for repairs</h1><div class='e-content'><p>The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.</p><p>Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.</p><p>Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.</p></div></article></div></div></body></html>
+            """#
+        let expected = #"""
+            Notes on the council vote about the harbour bridge.
+
+            The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.
+
+            Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.
+
+            Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.
+            """#
+        #expect(try Self.text(html) == expected)
+    }
+
+    @Test("appended stories that are siblings of the own story stay out (review)")
+    func appendedStoriesAsSiblings() throws {
+        let html = #"""
+            <!doctype html><html><head><title>Harbour bridge to close for repairs | City Times</title></head><body><nav><a href='/'>Home</a></nav><main><article class='story'><h1>Harbour bridge to close for repairs</h1><p class='byline'>By A. Writer</p><div class='story-body'><p>The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.</p><p>Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.</p><p>Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.</p></div></article><article class='story'><h1>Team loses qualifier late</h1><div class='story-body'><p>The national football team lost its qualifier on Wednesday night, conceding two goals in the last ten minutes, after a match in which it had dominated possession, created chances and hit the post twice.</p><p>The coach said after the game that his players had been tired, that the pitch had been heavy, and that the referee had missed a clear penalty, but he refused to blame anyone but himself.</p><p>Fans booed the team off the pitch, and several former players, pundits and sponsors called for changes in the squad, the staff and the federation, before the next round in March.</p><p>The federation said it would meet on Friday to review the campaign, the budget and the coach's contract, which runs until the end of next year, with an option for two more seasons.</p><p>Tickets for the next home game, against the group leaders, are still on sale, the federation added, at reduced prices for children, students and pensioners, and free for members.</p></div></article></main></body></html>
+            """#
+        let expected = #"""
+            The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.
+
+            Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.
+
+            Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.
+            """#
+        #expect(try Self.text(html) == expected)
+    }
+
+    @Test("a follow-up story whose h1 matches the title does not replace the own story (review)")
+    func followUpAfterStrippedHeader() throws {
+        let html = #"""
+            <!doctype html><html><head><title>Harbour bridge to close for repairs | City Times</title></head><body><main><article class='story'><div class='story-header'><h1>Harbour bridge to close for repairs</h1></div><h1 class='sr-only'>News</h1><div class='story-body'><p>The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.</p><p>Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.</p><p>Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.</p></div></article><article class='story'><h1>Harbour bridge to close for repairs in May</h1><div class='story-body'><p>The old harbour bridge will close for repairs on Monday, the council said, after engineers found cracks in its beams.</p><p>Traffic will be diverted over the ring road.</p></div></article></main></body></html>
+            """#
+        let expected = #"""
+            The city council voted on Tuesday to close the old harbour bridge for repairs, after engineers found cracks in two of its steel beams, rust in the cables and loose bolts along the deck.
+
+            Traffic will be diverted over the ring road for at least six months, the council said, and buses, taxis and delivery vans will get a lane of their own during rush hour.
+
+            Shop owners near the bridge said they feared losing customers, while cyclists asked for a temporary ferry, which the mayor promised to consider next week.
+            """#
+        #expect(try Self.text(html) == expected)
+    }
 }

@@ -7,6 +7,21 @@ import Testing
 
 @Suite("Text measures")
 struct TextMeasureTests {
+    @Test("document order: precedes")
+    func documentOrder() {
+        let root = HTMLNode.element("div")
+        let a = HTMLNode.element("article"), b = HTMLNode.element("article")
+        let p = HTMLNode.element("p")
+        a.append(p)
+        root.append(a)
+        root.append(b)
+        #expect(a.precedes(b) && !b.precedes(a))
+        #expect(p.precedes(b) && !b.precedes(p))
+        #expect(a.precedes(p) && !p.precedes(a))
+        #expect(!a.precedes(a))
+        #expect(!a.precedes(HTMLNode.element("div")))
+    }
+
     @Test("a text node keeps its TextSpan until its text changes")
     func cachedSpan() {
         let t = HTMLNode.textNode("  ab  c ")

@@ -55,6 +55,24 @@ extension HTMLNode {
     }
 
     /// Ancestors, nearest first, up to `maxDepth` of them (all when 0). Elements only.
+    /// Whether this node comes before `other` in document order (false for the same node,
+    /// or when they share no root).
+    func precedes(_ other: HTMLNode) -> Bool {
+        let mine = [self] + ancestors(), theirs = [other] + other.ancestors()
+        // The first of my ancestors (or me) that is also one of theirs.
+        for (i, a) in mine.enumerated() {
+            guard let j = theirs.firstIndex(where: { $0 === a }) else { continue }
+            if i == 0 || j == 0 { return j == 0 ? false : true }
+            let x = mine[i - 1], y = theirs[j - 1]
+            for c in a.children {
+                if c === x { return true }
+                if c === y { return false }
+            }
+            return false
+        }
+        return false
+    }
+
     func ancestors(maxDepth: Int = 0) -> [HTMLNode] {
         var out: [HTMLNode] = []
         var n = parent

@@ -322,7 +322,8 @@ final class ReaderView {
             }
             if shouldRemoveTitleHeader && headerDuplicatesTitle(cur) {
                 shouldRemoveTitleHeader = false
-                titleArticle = cur.ancestors().first { $0.name == "article" }
+                // Only the story's own title (an `h1`), not a teaser's `h2` that repeats it.
+                if cur.name == "h1" { titleArticle = cur.ancestors().first { $0.name == "article" } }
                 node = cur.removeAndGetNext(); continue
             }
             if stripUnlikely {
@@ -440,6 +441,8 @@ final class ReaderView {
 
         var topCandidate: HTMLNode
         var neededToCreateTopCandidate = false
+        // The `article` the infinite-scroll rule keeps the top candidate in, if it fired.
+        var ceiling: HTMLNode?
         // The top candidate's score before the only-child climb (wrappers score less).
         var bestScore = 0.0
         if topCandidates.isEmpty || topCandidates[0].name == "body" {
@@ -453,7 +456,6 @@ final class ReaderView {
             // Infinite scroll: when the best text sits in another story's `article` of the
             // same class as the one that held the title heading, the page's own story is the
             // best candidate inside the title's `article`, and no climb leaves it.
-            var ceiling: HTMLNode?
             if let own = titleArticle, own.parent != nil, let best = bestCandidate(in: own, candidates, replacing: topCandidate) {
                 topCandidate = best
                 ceiling = own
@@ -522,6 +524,11 @@ final class ReaderView {
         let parentOfTop = topCandidate.parent
         let siblings = parentOfTop?.elementChildren ?? [topCandidate]
         for sibling in siblings {
+            // Once the infinite-scroll rule fired, the other stories stay out.
+            if ceiling != nil && sibling !== topCandidate && sibling.name == "article"
+                && sibling.firstElement(named: "h1") != nil {
+                continue
+            }
             var append = false
             if sibling === topCandidate {
                 append = true
@@ -581,13 +588,19 @@ final class ReaderView {
 
     /// The best-scoring candidate inside (or equal to) `own`, the `article` that held the title
     /// heading, when `top` sits instead in another `article` with `own`'s (non-empty) class
-    /// and an `h1` of its own (the stories an infinite-scroll page appended below its own;
-    /// not the classless `article` sections of one story); nil otherwise.
+    /// and an `h1` of its own, after `own` in the document, with no heading that repeats the
+    /// title (the stories an infinite-scroll page appended below its own; not the classless
+    /// `article` sections of one story, nor a story after a teaser that repeats its title);
+    /// nil otherwise.
     private func bestCandidate(in own: HTMLNode, _ candidates: [HTMLNode], replacing top: HTMLNode) -> HTMLNode? {
         if top === own || top.ancestors().contains(where: { $0 === own }) { return nil }
         guard let other = top.name == "article" ? top : top.ancestors().first(where: { $0.name == "article" }),
               other !== own, !own.className.isEmpty, other.className == own.className, other.firstElement(named: "h1") != nil,
-              !other.ancestors().contains(where: { $0 === own }), !own.ancestors().contains(where: { $0 === other }) else { return nil }
+              !other.ancestors().contains(where: { $0 === own }), !own.ancestors().contains(where: { $0 === other }),
+              own.precedes(other) else { return nil }
+        // A story whose own heading repeats the title is the page's story: the heading removed
+        // was another's (review finding).
+        if other.elements(in: ["h1", "h2"]).contains(where: headerDuplicatesTitle) { return nil }
         var best: HTMLNode?
         for c in candidates where c === own || c.ancestors().contains(where: { $0 === own }) {
             if best == nil || score(c) > score(best!) { best = c }
