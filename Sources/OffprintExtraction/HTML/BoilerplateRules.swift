@@ -35,9 +35,10 @@ enum BoilerplateRules {
     ]
 
     /// A cookie or consent notice: a class/id token naming a cookie banner (`cookie-notice`,
-    /// `widget_eu_cookie_law_widget`, `cookieConsent`) or consent management (`consent`,
-    /// `cmp`, `cmp-banner`; not AEM's `cmp-text`), holding under 1,500 characters of text. It is never the article, yet on a
-    /// page with a short article it can be the longest text left (the walk removes it).
+    /// `widget_eu_cookie_law_widget`, `cookieConsent`), consent management (`consent`, `cmp`,
+    /// `cmp-banner`; not AEM's `cmp-text`) or Borlabs Cookie's content blocker (`_brlbs-*`),
+    /// holding under 1,500 characters of text. It is never the article, yet on a page with a
+    /// short article it can be the longest text left (the walk removes it).
     static func isCookieNotice(_ node: HTMLNode) -> Bool {
         guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
         let all = names(node)
@@ -329,12 +330,12 @@ enum BoilerplateRules {
         // A call to action (`c-letters-cta`, `cta-box`, `newsletter_cta`): `cta` as a token,
         // or a part of one between hyphens/underscores (BEM `c-letters-cta__text`).
         if isCallToActionToken(t) { return true }
-        // A print button's box (`h5ab-print-button-container`), a reading-time label
-        // (`readingTime`, `reading-time`), Easy Table of Contents' box (`ez-toc-container`,
-        // `ez-toc-v2_0_17`, `ez-toc-title`, `ez-toc-list`; never `ez-toc-section`, the span
-        // that older versions put around a heading's text; review fix;
-        // not Table of Contents Plus' `toc_container`, measured: its entries were the only
-        // place one page's heading survived).
+        // A print button's box (`h5ab-print-button-container`) and a reading-time label
+        // (`readingTime`, `reading-time`), at a token's start or after `-`/`_`.
+        // Easy Table of Contents' box (`ez-toc-container`, `ez-toc-v2_0_17`, `ez-toc-title`,
+        // `ez-toc-list`); never `ez-toc-section`, the span that older versions put around a
+        // heading's text (review fix). Not Table of Contents Plus' `toc_container`: measured,
+        // its entries were the only place one page's heading survived.
         for w in ["print-button", "readingtime", "reading-time", "reading_time", "read-time"] where startsPart(t, w) {
             return true
         }

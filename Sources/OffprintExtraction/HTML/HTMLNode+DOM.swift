@@ -54,9 +54,8 @@ extension HTMLNode {
         return next
     }
 
-    /// Ancestors, nearest first, up to `maxDepth` of them (all when 0). Elements only.
-    /// Whether this node comes before `other` in document order (false for the same node,
-    /// or when they share no root).
+    /// Whether this node comes before `other` in document order (an ancestor comes before
+    /// its descendants; false for the same node, or when they share no root).
     func precedes(_ other: HTMLNode) -> Bool {
         let mine = [self] + ancestors(), theirs = [other] + other.ancestors()
         // The first of my ancestors (or me) that is also one of theirs.
@@ -73,6 +72,7 @@ extension HTMLNode {
         return false
     }
 
+    /// Ancestors, nearest first, up to `maxDepth` of them (all when 0). Elements only.
     func ancestors(maxDepth: Int = 0) -> [HTMLNode] {
         var out: [HTMLNode] = []
         var n = parent
