@@ -419,6 +419,7 @@ struct BoilerplateRuleTests {
         ("Veröffentlicht am 16.08.2019", true),
         ("Published November 20th, 2019 - 07:50 GMT", true),
         ("6", false), ("3.409", false), ("02-751-1500", false), ("Published by Jane Doe", false),
+        ("Updated Tuesday evening", false), ("Aktualisiert am Dienstag", false),
         ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", false),
         ("On November 19, 2019, the council voted to close the reading room.", false),
     ])

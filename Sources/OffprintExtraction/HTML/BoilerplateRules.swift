@@ -478,7 +478,14 @@ enum BoilerplateRules {
     /// numeric date (`19.11.2019`, `2019-11-19`, `11/18/19`); a number alone (`6`, `3.409`)
     /// is not one. The article's date is metadata; the reader view leaves it out of the text.
     static func isDateline(_ text: String) -> Bool {
-        guard text.count < 100 else { return false }
+        // No digit, no dateline: ASCII text without an ASCII digit has no `isNumber`
+        // character (a byte pre-check before the `Character` splits below).
+        var digitOrWide = false
+        for b in text.utf8 where (b >= 0x30 && b <= 0x39) || b >= 0x80 {
+            digitOrWide = true
+            break
+        }
+        guard digitOrWide, text.count < 100 else { return false }
         var hasDigit = false, hasCue = false
         for chunk in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" || $0 == ";" }) {
             let parts = chunk.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" })

@@ -156,8 +156,7 @@ enum PublishedDate {
         let h1Index = all.firstIndex { $0.kind == .element && $0.name == "h1" }
         var found: [(Int, String)] = []
         for (i, el) in all.enumerated() where el.kind == .element {
-            guard !["script", "style", "noscript", "template", "option", "select", "textarea"].contains(el.name),
-                  !el.children.isEmpty else { continue }
+            guard !el.children.isEmpty, !notDateHolders.contains(el.name) else { continue }
             let textOnly = el.children.allSatisfy({ $0.kind != .element || $0.name == "br" })
             // Most elements hold far more than 60 characters: tell so without building their text.
             guard !keepsMoreBytes(than: 60, el) else { continue }
@@ -271,6 +270,9 @@ enum PublishedDate {
     /// `nav`, a `header` or an element whose class/id names a masthead or top bar, none of
     /// which holds the `h1` (an article's own header holds its title). A date there is the day the page
     /// was saved (`<div class="topbar"><span>29.11.2026</span></div>`), not the article's.
+    /// Elements whose text is never a shown date (code, styles, form controls).
+    private static let notDateHolders: Set<String> = ["script", "style", "noscript", "template", "option", "select", "textarea"]
+
     static func inSiteChrome(_ el: HTMLNode) -> Bool {
         var a: HTMLNode? = el
         var chrome = false
