@@ -46,8 +46,11 @@ struct TextMeasureTests {
         let samples = [
             "  Erstellt am\u{00A0}Dienstag\r\n 6. Mai 2014 ", "\u{3000}日本\u{2009}語\t", "", " \n\t ",
             "caf\u{00E9}  cr\u{00E8}me", "a \u{0301}b", "x\u{2028}y\u{205F}z", "Привет,  мир",
+            "\u{0600}  x", "\u{06DD} \u{0661}",
         ]
-        let expected = ["Erstellt am Dienstag 6. Mai 2014", "日本 語", "", "", "café crème", "a b", "x y z", "Привет, мир"]
+        // A Prepend scalar (U+0600) joins the space after it into one Character: kept (review).
+        let expected = ["Erstellt am Dienstag 6. Mai 2014", "日本 語", "", "", "café crème", "a b", "x y z", "Привет, мир",
+                        "\u{0600}  x", "\u{06DD} \u{0661}"]
         for (s, e) in zip(samples, expected) {
             #expect(s.normalizedSpace == e)
             #expect(s.normalizedSpace == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))

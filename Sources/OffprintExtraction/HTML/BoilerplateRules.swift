@@ -289,18 +289,60 @@ enum BoilerplateRules {
                 let length = node.innerTextLength()
                 // A reading-time label is a few words ("5 min read"), not a lead paragraph
                 // that carries the class too (`read-time-lead`; review).
-                if furniture.allSatisfy({ $0.contains("read") }) && length >= 80 { return false }
+                if furniture.allSatisfy({ isReadingTimeOrPrintToken($0) && !$0.contains("print") }) && length >= 80 {
+                    return false
+                }
                 return length < 2000 && length * 2 < articleLength
             }
         }
         return hit && node.innerTextLength() < 2000
     }
 
-    /// A furniture token that sites also put on the article's own wrapper: a call to
-    /// action, reading time, print button, paywall, table of contents, post metadata.
+    /// A furniture token of the kinds that sites also put on the article's own wrapper
+    /// (`isFurnitureBox` then asks that the box hold under half the article): a theme's post
+    /// metadata, a call to action, a reading-time label or print button, Easy Table of
+    /// Contents' box, a paywall's form or prompt. A token that also names an older kind of
+    /// furniture (`newsletter-cta`, `reader-rating`) is not one of these (review finding).
     static func isWrapperLikeToken(_ t: Substring) -> Bool {
-        isCallToActionToken(t) || t.contains("read") || t.contains("print") || t.contains("paywall")
-            || t.hasPrefix("ez-toc") || t == "postmetadata" || t == "entry-utility"
+        if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") || t.contains("author")
+            || t.contains("bio") || t.contains("rating") || t.contains("related") {
+            return false
+        }
+        // WordPress themes' post metadata under the post ("This entry was posted in ...",
+        // "Der Beitrag wurde am ... veröffentlicht").
+        if t == "postmetadata" || t == "entry-utility" { return true }
+        // A call to action (`c-letters-cta`, `cta-box`): `cta` as a token, or a part of one
+        // between hyphens/underscores (BEM `c-letters-cta__text`).
+        if isCallToActionToken(t) { return true }
+        if isReadingTimeOrPrintToken(t) { return true }
+        // Easy Table of Contents' box (`ez-toc-container`, `ez-toc-v2_0_17`, `ez-toc-title`,
+        // `ez-toc-list`); never `ez-toc-section`, the span that older versions put around a
+        // heading's text (review fix). Not Table of Contents Plus' `toc_container`: measured,
+        // its entries were the only place one page's heading survived.
+        if t == "ez-toc-container" || t.hasPrefix("ez-toc-v") || t.hasPrefix("ez-toc-title") || t.hasPrefix("ez-toc-list") {
+            return true
+        }
+        // A paywall's form, box or prompt (`content-form-account-paywall`, `paywall-box`), as
+        // whole parts (not `paywall-information`), not a `paywall` wrapper around the article.
+        if t.contains("paywall") {
+            let parts = t.split(whereSeparator: { $0 == "-" || $0 == "_" })
+            if parts.contains(where: { $0.hasPrefix("paywall") }) {
+                for w in ["form", "box", "banner", "notice", "prompt", "overlay", "message", "cta", "offer"] where parts.contains(Substring(w)) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// A print button's box (`h5ab-print-button-container`) or a reading-time label
+    /// (`readingTime`, `reading-time`, `read-time`): the word at a token's start or after
+    /// `-`/`_` (not `thread-timeline`).
+    static func isReadingTimeOrPrintToken(_ t: Substring) -> Bool {
+        for w in ["print-button", "readingtime", "reading-time", "reading_time", "read-time"] where startsPart(t, w) {
+            return true
+        }
+        return false
     }
 
     /// Whether `node` holds at least three paragraphs of 100 or more characters each.
@@ -324,34 +366,9 @@ enum BoilerplateRules {
     static func isFurnitureToken(_ t: Substring) -> Bool {
         if t.contains("newsletter") || t.contains("disclaimer") || t.contains("disclosure") { return true }
         if t.hasPrefix("saboxplugin") || t.hasPrefix("yarpp") || t.hasPrefix("jp-relatedposts") { return true }
-        // WordPress themes' post metadata under the post ("This entry was posted in ...",
-        // "Der Beitrag wurde am ... veröffentlicht") and Akismet's note under the comment form.
-        if t == "postmetadata" || t == "entry-utility" || t.hasPrefix("akismet") { return true }
-        // A call to action (`c-letters-cta`, `cta-box`, `newsletter_cta`): `cta` as a token,
-        // or a part of one between hyphens/underscores (BEM `c-letters-cta__text`).
-        if isCallToActionToken(t) { return true }
-        // A print button's box (`h5ab-print-button-container`) and a reading-time label
-        // (`readingTime`, `reading-time`), at a token's start or after `-`/`_`.
-        // Easy Table of Contents' box (`ez-toc-container`, `ez-toc-v2_0_17`, `ez-toc-title`,
-        // `ez-toc-list`); never `ez-toc-section`, the span that older versions put around a
-        // heading's text (review fix). Not Table of Contents Plus' `toc_container`: measured,
-        // its entries were the only place one page's heading survived.
-        for w in ["print-button", "readingtime", "reading-time", "reading_time", "read-time"] where startsPart(t, w) {
-            return true
-        }
-        if t == "ez-toc-container" || t.hasPrefix("ez-toc-v") || t.hasPrefix("ez-toc-title") || t.hasPrefix("ez-toc-list") {
-            return true
-        }
-        // A paywall's form, box or prompt (`content-form-account-paywall`, `paywall-box`),
-        // not a `paywall` wrapper that holds the article.
-        if t.contains("paywall") {
-            let parts = t.split(whereSeparator: { $0 == "-" || $0 == "_" })
-            if parts.contains(where: { $0.hasPrefix("paywall") }) {
-                for w in ["form", "box", "banner", "notice", "prompt", "overlay", "message", "cta", "offer"] where parts.contains(Substring(w)) {
-                    return true
-                }
-            }
-        }
+        // Akismet's note under the comment form.
+        if t.hasPrefix("akismet") { return true }
+        if isWrapperLikeToken(t) { return true }
         // Rating widgets ("War der Artikel nützlich?", "Valora esta noticia", "(Noch keine Bewertungen)").
         if t == "rating" || t == "ratings" || t == "rate" || t.hasPrefix("post-ratings") || t.hasSuffix("-rating")
             || t.hasSuffix("-ratings") || t.hasSuffix("_rating") || ratedThings.contains(t) {

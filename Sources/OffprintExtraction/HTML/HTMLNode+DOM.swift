@@ -469,8 +469,10 @@ extension String {
     /// White space collapsed to single spaces and trimmed: the characters `isWhitespace`
     /// names (Unicode White_Space, `TextSpan.spaceLength`), scanned as UTF-8 bytes. Splitting
     /// by `Character` cost about 2% of the whole extraction (the date scan normalises many
-    /// short texts). A white-space character followed by a scalar from U+0300 up (possibly a
-    /// combining mark, which `Character` would join to the space) takes the exact path.
+    /// short texts). Where `Character` would join white space to its neighbour, the exact
+    /// path is taken: a scalar from U+0300 up after it (possibly a combining mark), or a
+    /// Prepend scalar before it (U+0600-0605, U+06DD, U+070F, U+0890-0891, U+08E2, U+0D4E,
+    /// anything from U+110BD up; review finding).
     var normalizedSpace: String {
         func scan(_ b: UnsafeBufferPointer<UInt8>) -> String? {
             var out = [UInt8]()
@@ -480,6 +482,7 @@ extension String {
             while i < b.count {
                 let k = TextSpan.spaceLength(b, i)
                 if k > 0 {
+                    if i > 0 && b[i - 1] >= 0x80 && String.endsWithPrepend(b, before: i) { return nil }
                     i += k
                     if i < b.count && b[i] >= 0xCC && TextSpan.spaceLength(b, i) == 0 { return nil }
                     if !out.isEmpty { pending = true }
@@ -493,6 +496,26 @@ extension String {
         }
         let fast = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
         return fast ?? split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether the UTF-8 scalar that ends at byte `end` of `b` has the Grapheme_Cluster_Break
+    /// property Prepend (UAX #29), or lies beyond U+110BD where newer ones are.
+    static func endsWithPrepend(_ b: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var start = end - 1
+        while start > 0 && end - start < 4 && b[start] & 0xC0 == 0x80 { start -= 1 }
+        var scalar = UInt32(0)
+        let lead = b[start]
+        switch end - start {
+        case 2: scalar = UInt32(lead & 0x1F)
+        case 3: scalar = UInt32(lead & 0x0F)
+        case 4: scalar = UInt32(lead & 0x07)
+        default: return false
+        }
+        for j in (start + 1)..<end { scalar = scalar << 6 | UInt32(b[j] & 0x3F) }
+        switch scalar {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD...: return true
+        default: return false
+        }
     }
 }
 

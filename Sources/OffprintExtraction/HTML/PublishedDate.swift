@@ -263,6 +263,9 @@ enum PublishedDate {
     /// `29.11.2022`, `27.1.2022`, `01. November 2021` at the start of a text, then a non-digit.
     static let openingDate = Pattern("^\\d{1,2}\\.\\s?(?:\\d{1,2}\\.|\\p{L}{3,}\\.?\\s)\\s?\\d{4}(?!\\d)")
 
+    /// Elements whose text is never a shown date (code, styles, form controls).
+    private static let notDateHolders: Set<String> = ["script", "style", "noscript", "template", "option", "select", "textarea"]
+
     /// Class/id words of a site's own bar or header, where a page shows today's date.
     static let chromeHints = Keywords("masthead|topbar|top-bar|navbar|toolbar|site-header|global-header|page-header")
 
@@ -270,9 +273,6 @@ enum PublishedDate {
     /// `nav`, a `header` or an element whose class/id names a masthead or top bar, none of
     /// which holds the `h1` (an article's own header holds its title). A date there is the day the page
     /// was saved (`<div class="topbar"><span>29.11.2026</span></div>`), not the article's.
-    /// Elements whose text is never a shown date (code, styles, form controls).
-    private static let notDateHolders: Set<String> = ["script", "style", "noscript", "template", "option", "select", "textarea"]
-
     static func inSiteChrome(_ el: HTMLNode) -> Bool {
         var a: HTMLNode? = el
         var chrome = false
