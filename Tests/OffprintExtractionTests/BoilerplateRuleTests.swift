@@ -236,6 +236,18 @@ struct BoilerplateRuleTests {
         #expect(!BoilerplateRules.isClosablePopup(lightbox))
     }
 
+    @Test("close controls inside the article go: a stray sign or word", arguments: [
+        "<a class=\"gallery-close\" href=\"/news\">×</a>",
+        "<button class=\"close\" type=\"button\">Close</button>",
+        "<span class=\"recipe-list-view__image-toggle__close\">Bild schließen</span>",
+    ])
+    func closeControlInArticle(control: String) throws {
+        let expected = Self.body.components(separatedBy: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
+            .joined(separator: "\n\n")
+        #expect(try Self.text(Self.page(article: control + Self.body)) == expected)
+    }
+
     @Test("Adobe Experience Manager's cmp- components hold the article; a cmp- consent banner does not")
     func aemComponents() throws {
         let html = "<html><head><title>Heat pumps</title></head><body><div class=\"cmp-banner\"><p>We use cookies, and with your consent, partners use them too, to measure and improve this site.</p></div><h1>Heat pumps</h1><div id=\"text-1\" class=\"cmp-text\"><h2>Heat pumps in old houses</h2><p>Heat pumps are thought of as clean and frugal, but in practice they are only so when the water that flows to the radiators is kept cool, which calls for insulation, large radiators or underfloor heating.</p></div></body></html>"

@@ -890,6 +890,12 @@ final class ReaderView {
             }
         }
         clean(article, ["iframe", "input", "textarea", "select"])
+        // Close controls (`<a class="gallery-close">×</a>`, `<button class="close">Close</button>`)
+        // close a box of the page; in the article they are a stray sign or word.
+        for n in article.elements(in: ["a", "button", "span", "div", "i"]).reversed()
+        where n.parent != nil && BoilerplateRules.isCloseControl(n) {
+            n.detach()
+        }
         // Buttons: their text is kept (a label like "Press" may be part of the prose).
         for b in article.elements(in: ["button"]) { b.rename("span") }
         // Headings with a negative class weight.
