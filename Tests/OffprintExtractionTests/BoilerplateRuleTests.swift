@@ -13,6 +13,11 @@ struct BoilerplateRuleTests {
         <p>Building work starts in March, and the contractor expects to hand over the rooms in the autumn, after the shelving, lighting and climate control have been tested by the archive staff.</p>
         """
 
+    /// The text the extractor gives for `body`: its paragraphs, a blank line between.
+    static let bodyText = body.components(separatedBy: "\n")
+        .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
+        .joined(separator: "\n\n")
+
     static func text(_ html: String) throws -> String {
         try Extractor.extract(htmlText: html, url: nil, baseDirectory: nil).textContent
     }
@@ -149,9 +154,7 @@ struct BoilerplateRuleTests {
 
             A: About four hundred boxes. Most were dry, but around thirty had water damage and had to be frozen first.
             """)
-        let paragraphs = Self.body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let expected = paragraphs.map { $0.replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
-            .joined(separator: "\n\n")
+        let expected = Self.bodyText
         let freight = "<html><head><title>Reading room</title></head><body><nav><a href=\"/\">Home</a></nav><div class=\"post topic-intermodal\">\(Self.body)</div><div class=\"sidebar\"><a href=\"/c\">Contact</a></div></body></html>"
         #expect(try Self.text(freight) == expected)
         let lightbox = "<html><head><title>Reading room</title></head><body><div class=\"feed\"><a href=\"/a\">Other story one</a> <a href=\"/b\">Other story two</a></div><div class=\"article-modal is-open\"><div class=\"article-modal__body\"><h1>Reading room</h1>\(Self.body)</div></div></body></html>"
@@ -242,10 +245,7 @@ struct BoilerplateRuleTests {
         "<span class=\"recipe-list-view__image-toggle__close\">Bild schließen</span>",
     ])
     func closeControlInArticle(control: String) throws {
-        let expected = Self.body.components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
-            .joined(separator: "\n\n")
-        #expect(try Self.text(Self.page(article: control + Self.body)) == expected)
+        #expect(try Self.text(Self.page(article: control + Self.body)) == Self.bodyText)
     }
 
     @Test("Adobe Experience Manager's cmp- components hold the article; a cmp- consent banner does not")
@@ -300,10 +300,7 @@ struct BoilerplateRuleTests {
         "<div class=\"newsletter-readers\"><p>Sign up for our weekly newsletter and get the best stories of the week in your inbox every Friday.</p></div>",
     ])
     func moreFurniture(box: String) throws {
-        let expected = Self.body.components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "<p>", with: "").replacingOccurrences(of: "</p>", with: "") }
-            .joined(separator: "\n\n")
-        #expect(try Self.text(Self.page(article: Self.body + box)) == expected)
+        #expect(try Self.text(Self.page(article: Self.body + box)) == Self.bodyText)
     }
 
     @Test("call-to-action tokens: cta as a part between hyphens and underscores")
