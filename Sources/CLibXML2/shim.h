@@ -51,3 +51,45 @@ static inline int offprint_html_sax_parse(const char *buffer, int size, const ch
     htmlFreeParserCtxt(ctxt);
     return 0;
 }
+
+/* ---- Skipping the content of a script or style element (HTMLParser.swift) ----
+   Called from the SAX start-element callback of a `script` or `style` element: libxml2 2.9 to
+   2.13 call it from htmlParseStartTag with ctxt->input->cur on the start tag's `>` (not yet
+   consumed; htmlParseElementInternal consumes it after the callback), and then read the
+   element's content in htmlParseScript one character at a time, until the first `</` followed
+   by the element's name (case-insensitive, recover mode). This moves the input to the `>` just
+   before that `</name` instead (writing the `>` over the last byte of the skipped content, in
+   libxml2's own copy of the input), so the element ends with no content, as it would have
+   after htmlParseScript, without the parser reading it. Nothing is skipped (returns 0) when the
+   content is empty, starts with `<` (libxml2 checks for an end tag or an auto-closing start tag
+   there before htmlParseScript), holds a NUL byte (where htmlParseScript stops), or never
+   reaches `</name`; or with another libxml2 version. Returns 1 when the content was skipped. */
+static inline int offprint_html_skip_raw_text(xmlParserCtxtPtr ctxt) {
+#if LIBXML_VERSION >= 20900 && LIBXML_VERSION < 21400
+    xmlParserInputPtr in;
+    const xmlChar *name, *start, *end, *p;
+    size_t n;
+    if (ctxt == NULL || ctxt->input == NULL || ctxt->name == NULL) return 0;
+    in = ctxt->input;
+    name = ctxt->name;
+    if (in->cur == NULL || in->end == NULL || in->cur + 2 >= in->end || in->cur[0] != '>') return 0;
+    start = in->cur + 1;
+    end = in->end;
+    if (start[0] == '<') return 0;
+    n = strlen((const char *) name);
+    p = start;
+    for (;;) {
+        p = memchr(p, '<', (size_t) (end - p));
+        if (p == NULL || (size_t) (end - p) < n + 2) return 0;
+        if (p[1] == '/' && xmlStrncasecmp(name, p + 2, (int) n) == 0) break;
+        p++;
+    }
+    if (memchr(start, 0, (size_t) (p - start)) != NULL) return 0;
+    ((xmlChar *) p)[-1] = '>';
+    in->cur = p - 1;
+    return 1;
+#else
+    (void) ctxt;
+    return 0;
+#endif
+}

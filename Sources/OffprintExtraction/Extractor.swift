@@ -44,7 +44,7 @@ public enum Extractor {
         let source = Data(cleaned.utf8)
         let doc: HTMLNode
         do {
-            doc = try HTMLParser.parse(utf8: source)
+            doc = try HTMLParser.parse(utf8: source, keepRawText: readsRawText)
         } catch {
             throw OffprintError(.badInput, url, "no article text found")
         }
@@ -67,7 +67,7 @@ public enum Extractor {
         /// has worked on `doc` (its retries, the whole-body fallback): parsed and prepared
         /// anew, which only the few pages that get there pay for, instead of a copy per page.
         func freshDocument() -> HTMLNode? {
-            guard let d = try? HTMLParser.parse(utf8: source) else { return nil }
+            guard let d = try? HTMLParser.parse(utf8: source, keepRawText: readsRawText) else { return nil }
             mergeRootAttributes(d, source: cleaned)
             prepareDocument(d)
             return d
@@ -139,6 +139,32 @@ public enum Extractor {
         return ExtractedArticle(metadata: metadata, content: content, textContent: text,
                                 canonicalURL: canonical, images: images)
     }
+
+    /// Whether extraction reads the content of a `script` or `style` element (name,
+    /// attributes): a script that is a data block, whose `type` is neither empty, `module`
+    /// nor a JavaScript MIME type (HTML Living Standard 4.12.1, "the script element"): JSON-LD
+    /// (read by `PageMetadata` and `PublishedDate`) and the page data a date-marked element
+    /// may carry (`<script type="application/json">{"publishedDate": ...}`). The parser skips
+    /// program code and style sheets unread (`HTMLParser.parse(keepRawText:)`); `prepare`
+    /// removes the elements.
+    static func readsRawText(_ name: String, _ attributes: [HTMLAttribute]) -> Bool {
+        guard name == "script" else { return false }
+        for a in attributes where a.name == "type" {
+            let essence = (a.value.split(separator: ";", maxSplits: 1).first.map(String.init) ?? "")
+                .trimmedWhitespace.lowercased()
+            return !(essence.isEmpty || essence == "module" || javaScriptTypes.contains(essence))
+        }
+        return false
+    }
+
+    /// The JavaScript MIME type essences (HTML Living Standard, "JavaScript MIME type").
+    static let javaScriptTypes: Set<String> = [
+        "application/ecmascript", "application/javascript", "application/x-ecmascript",
+        "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+        "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+        "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+        "text/x-javascript",
+    ]
 
     /// Whether `text` has a NUL character (memchr on the UTF-8; the generic `utf8.contains`
     /// walked the view byte by byte and cost 3.5% of a corpus run).

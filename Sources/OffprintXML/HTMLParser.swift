@@ -11,14 +11,22 @@ public enum HTMLParser {
     /// charset detection first: libxml2 mis-decodes pages whose `<meta charset>` comes after
     /// non-ASCII text, so encoding declarations in the document are ignored here).
     ///
+    /// With `keepRawText`, the content of each `script` and `style` element for which it
+    /// returns false (given the element's name and attributes) is skipped unread: the element
+    /// stays, empty, and the rest of the tree is the same. Script and style text is about half
+    /// the bytes of a saved web page, and libxml2 reads it one character at a time
+    /// (`offprint_html_skip_raw_text` in the CLibXML2 shim says how and when it is skipped).
+    ///
     /// - Returns: a `.document` node whose children are the top-level nodes (`<html>`).
     /// - Throws: `OffprintXMLError.unparsable` when `data` is empty or libxml2 cannot make a
     ///   parser.
-    public static func parse(utf8 data: Data, url: String? = nil) throws -> HTMLNode {
+    public static func parse(utf8 data: Data, url: String? = nil,
+                             keepRawText: ((_ name: String, _ attributes: [HTMLAttribute]) -> Bool)? = nil)
+        throws -> HTMLNode {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                             | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
-        let builder = SAXTreeBuilder()
+        let builder = SAXTreeBuilder(keepRawText: keepRawText)
         let status: Int32 = withExtendedLifetime(builder) {
             data.withUnsafeBytes { raw -> Int32 in
                 guard let base = raw.baseAddress, raw.count > 0 else { return -1 }

@@ -18,6 +18,9 @@ final class SAXTreeBuilder {
     }
 
     let root = HTMLNode(kind: .document)
+    /// Decides, for a `script` or `style` element (name, attributes), whether its content is
+    /// read; nil reads every one (see `HTMLParser.parse`).
+    private let keepRawText: ((String, [HTMLAttribute]) -> Bool)?
     private var stack: [Frame] = []
     /// The text node still being filled (the last child of the innermost open element):
     /// its bytes, and whether it is character data (1) or CDATA (2); 0 when none.
@@ -34,7 +37,8 @@ final class SAXTreeBuilder {
     /// parser's own node-stack bookkeeping (depth limit, pops) stays as with the tree builder.
     private let placeholder: UnsafeMutablePointer<xmlNode>
 
-    init() {
+    init(keepRawText: ((String, [HTMLAttribute]) -> Bool)? = nil) {
+        self.keepRawText = keepRawText
         placeholder = .allocate(capacity: 1)
         placeholder.initialize(to: xmlNode())
         placeholder.pointee.type = XML_ELEMENT_NODE
@@ -122,6 +126,9 @@ final class SAXTreeBuilder {
             root.append(el)
         }
         stack.append(Frame(node: el, isVoid: HTMLParser.isVoid(elName)))
+        if let keep = keepRawText, elName == "script" || elName == "style", !keep(elName, attrs) {
+            _ = offprint_html_skip_raw_text(ctxt)
+        }
     }
 
     /// The part of a prefixed name after its first colon, as libxml2's tree builder names

@@ -2,6 +2,7 @@
 // on real pages.
 import Foundation
 @testable import OffprintExtraction
+import OffprintXML
 import Testing
 
 @Suite("Metadata rules")
@@ -387,5 +388,37 @@ struct DateRuleTests {
         """
         let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
         #expect(a.metadata.publishedTime == "2020-01-28T15:28:56")
+    }
+
+    @Test("the parser reads data-block scripts and skips program code and style sheets", arguments: [
+        ("script", [("type", "application/ld+json")], true),
+        ("script", [("type", "application/json")], true),
+        ("script", [("type", "text/template")], true),
+        ("script", [("type", "text/javascript; charset=utf-8")], false),
+        ("script", [("type", " TEXT/JavaScript ")], false),
+        ("script", [("type", "module")], false),
+        ("script", [("type", "")], false),
+        ("script", [("src", "app.js")], false),
+        ("style", [("type", "text/css")], false),
+    ])
+    func rawTextRead(name: String, attributes: [(String, String)], read: Bool) {
+        #expect(Extractor.readsRawText(name, attributes.map { HTMLAttribute(name: $0.0, value: $0.1) }) == read)
+    }
+
+    @Test("a date in the page data of a date-marked element is read; CSS in the title's heading is no text")
+    func dataBlockDateAndHeadingStyles() throws {
+        // As a review site renders its dates in the browser from a JSON data block.
+        let html = """
+        <html><head><title>Gousto has changed my life</title></head><body><article>
+        <h1><style>.css-1 { margin: 0 }</style>Gousto has changed my life</h1>
+        <div class="review-content-header__dates"><script type="application/json" data-initial-state="review-dates">
+        {"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-04T20:39:47Z"}
+        </script></div>
+        \(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)\(MetadataRuleTests.paragraph)</article></body></html>
+        """
+        let a = try Extractor.extract(html: Data(html.utf8), url: nil, baseDirectory: nil)
+        #expect(a.metadata.publishedTime == "2016-11-04")
+        #expect(a.metadata.title == "Gousto has changed my life")
+        #expect(!a.textContent.contains("margin"))
     }
 }

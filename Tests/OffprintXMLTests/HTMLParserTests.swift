@@ -71,6 +71,79 @@ import Testing
         #expect(shape(doc.children) == ["<!-- top -->", "html", "<!-- after -->"])
     }
 
+    /// The whole tree as nested lines: elements with their attributes, text in quotes.
+    func outline(_ n: HTMLNode, depth: Int = 0) -> [String] {
+        let pad = String(repeating: " ", count: depth)
+        var lines: [String]
+        switch n.kind {
+        case .element: lines = [pad + n.name + n.attributes.map { " \($0.name)=\($0.value)" }.joined()]
+        case .text: lines = [pad + "\"\(n.text)\""]
+        case .comment: lines = [pad + "<!--\(n.text)-->"]
+        case .document: lines = [pad + "#document"]
+        }
+        for c in n.children { lines += outline(c, depth: depth + 1) }
+        return lines
+    }
+
+    /// Pages whose script and style content libxml2 treats in every way it can: ordinary
+    /// code, an upper-case end tag, content that starts with `<` (an end tag or a start tag
+    /// libxml2 looks at before reading script content), a `</scripts` prefix match, no end
+    /// tag at all, a self-closed script, a `>` inside an attribute, a script in a comment, a
+    /// style in SVG, a start tag cut off by the end of input.
+    static let rawTextPages: [(html: String, read: [String])] = [
+        ("<html><head><style>p { color: red }</style><script>var a = '<div>'; if (a</b) {}</script></head>"
+            + "<body><p>Hi</p><script type=\"application/ld+json\">{\"a\": 1}</script><p>after</p></body></html>", []),
+        ("<body><SCRIPT>x = 1</SCRIPT ><p>after</p></body>", []),
+        ("<body><div><script></div>x</script>y</div><p>z</p></body>", []),
+        ("<body><script><p>not a paragraph</p></script><p>x</p></body>", ["<p>not a paragraph</p>"]),
+        // libxml2 ends script content at `</scripts`, ignores that end tag and reads on.
+        ("<body><script>a</scripts>b</script><p>c</p></body>", ["b"]),
+        ("<body><p>a<script>var x = 1; // never closed\n<p>b</p>", ["var x = 1; // never closed\n<p>b</p>"]),
+        ("<body><script src=x /><p>b</p></body>", []),
+        ("<body><script data-x=\"a>b\">code()</script><p>d</p></body>", []),
+        ("<body><!-- <script> --><p>e</p><script>f()</script></body>", []),
+        ("<body><svg><style>.a { fill: red }</style><circle r=1 /></svg><p>g</p></body>", []),
+        ("<body><p>h</p><script src=x", []),
+        ("<body><p>i</p><script>j()</script>", []),
+    ]
+
+    /// The script and style text of a tree, in document order.
+    func rawText(_ doc: HTMLNode) -> [String] {
+        (doc.descendants().filter { $0.name == "script" || $0.name == "style" }).flatMap { n in
+            n.children.filter { $0.kind == .text }.map(\.text)
+        }
+    }
+
+    @Test(arguments: rawTextPages)
+    func skippedRawTextLeavesTheRestOfTheTreeAsIs(_ page: (html: String, read: [String])) throws {
+        let full = try parse(page.html)
+        let skipped = try HTMLParser.parse(utf8: Data(page.html.utf8), keepRawText: { _, _ in false })
+        // What is still read: content that libxml2 would have left open to the end of the
+        // input, that starts with `<`, or that follows a bogus end tag.
+        #expect(rawText(skipped) == page.read)
+        // Without their script and style text, the two trees are the same.
+        for doc in [full, skipped] {
+            for n in doc.descendants() where n.name == "script" || n.name == "style" {
+                for c in n.children where c.kind == .text { c.detach() }
+            }
+        }
+        #expect(outline(skipped) == outline(full))
+    }
+
+    @Test func skippedRawTextIsGoneAndKeptRawTextStays() throws {
+        let html = "<html><head><style>p { color: red }</style><script>var a = 1;</script>"
+            + "<script type=\"application/ld+json\">{\"a\": 1}</script></head><body><p>Hi</p></body></html>"
+        let doc = try HTMLParser.parse(utf8: Data(html.utf8)) { name, attributes in
+            name == "script" && attributes.contains { $0.name == "type" && $0.value.hasSuffix("ld+json") }
+        }
+        let scripts = doc.elements(named: "script")
+        #expect(scripts.count == 2)
+        #expect(scripts[0].children.isEmpty)
+        #expect(shape(scripts[1].children) == ["\"{\"a\": 1}\""])
+        #expect(try #require(doc.firstElement(named: "style")).children.isEmpty)
+        #expect(try #require(doc.firstElement(named: "p")).textContent == "Hi")
+    }
+
     @Test func emptyInputIsUnparsable() {
         #expect(throws: OffprintXMLError.unparsable) { try HTMLParser.parse(utf8: Data()) }
     }
