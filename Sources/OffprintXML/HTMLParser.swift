@@ -55,6 +55,8 @@ public enum HTMLParser {
     /// Whether `name` is in `XHTMLWriter.voidElements`, without hashing the name (a set
     /// lookup per element cost more than comparing these few short names).
     static func isVoid(_ name: String) -> Bool {
+        let n = name.utf8.count
+        guard n >= 2 && n <= 6 else { return false }
         switch name {
         case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
             return true

@@ -33,6 +33,11 @@ final class SAXTreeBuilder {
     private var hasDTD = false
     /// Whether a void element received content (moved out by `finish`).
     private var voidHasContent = false
+    /// Names already converted, by libxml2's pointer: the parser hands out each element and
+    /// attribute name from its dictionary (or a constant, for implied elements), so one
+    /// pointer is one name for the whole parse. Direct-mapped, `NameCache.size` slots each.
+    private let elementNames = NameCache()
+    private let attributeNames = NameCache()
     /// A placeholder pushed on libxml2's node stack for every open element, so that the
     /// parser's own node-stack bookkeeping (depth limit, pops) stays as with the tree builder.
     private let placeholder: UnsafeMutablePointer<xmlNode>
@@ -92,9 +97,12 @@ final class SAXTreeBuilder {
         if nodePush(ctxt, placeholder) < 0 { return }  // too deep: libxml2 stops and drops it
         var attrs: [HTMLAttribute] = []
         if let atts {
+            var count = 0
+            while atts[count] != nil { count += 2 }
+            attrs.reserveCapacity(count / 2)
             var i = 0
             while let an = atts[i] {
-                let attName = HTMLParser.lowerName(an)
+                let attName = attributeNames.lookup(an) { (HTMLParser.lowerName($0), false) }.name
                 let value: String
                 if let v = atts[i + 1] {
                     value = String(cString: v)
@@ -109,7 +117,10 @@ final class SAXTreeBuilder {
                 i += 2
             }
         }
-        let elName = HTMLParser.lowerName(Self.localName(name))
+        let (elName, elIsVoid) = elementNames.lookup(name) { p in
+            let n = HTMLParser.lowerName(Self.localName(p))
+            return (n, HTMLParser.isVoid(n))
+        }
         let el = HTMLNode(kind: .element, name: elName, attributes: attrs)
         if !stack.isEmpty {
             let top = stack.count - 1
@@ -125,7 +136,7 @@ final class SAXTreeBuilder {
         } else {
             root.append(el)
         }
-        stack.append(Frame(node: el, isVoid: HTMLParser.isVoid(elName)))
+        stack.append(Frame(node: el, isVoid: elIsVoid))
         if let keep = keepRawText, elName == "script" || elName == "style", !keep(elName, attrs) {
             _ = offprint_html_skip_raw_text(ctxt)
         }
@@ -248,6 +259,40 @@ final class SAXTreeBuilder {
             b.processingInstruction(ctxt)
         }
         return h
+    }
+}
+
+/// A direct-mapped cache from libxml2 name pointers to converted names (see
+/// `SAXTreeBuilder.elementNames`).
+private final class NameCache {
+    static let size = 256
+    struct Entry {
+        var key: UnsafeRawPointer?
+        var name: String
+        var flag: Bool
+    }
+    private let slots: UnsafeMutablePointer<Entry>
+
+    init() {
+        slots = .allocate(capacity: Self.size)
+        slots.initialize(repeating: Entry(key: nil, name: "", flag: false), count: Self.size)
+    }
+
+    deinit {
+        slots.deinitialize(count: Self.size)
+        slots.deallocate()
+    }
+
+    /// The name (and flag) for `p`, made by `make` the first time `p` is seen in its slot.
+    @inline(__always) func lookup(_ p: UnsafePointer<xmlChar>,
+                                  _ make: (UnsafePointer<xmlChar>) -> (String, Bool)) -> (name: String, flag: Bool) {
+        let key = UnsafeRawPointer(p)
+        let bits = UInt(bitPattern: key)
+        let i = Int(bitPattern: (bits >> 2) ^ (bits >> 10)) & (Self.size - 1)
+        if slots[i].key == key { return (slots[i].name, slots[i].flag) }
+        let (name, flag) = make(p)
+        slots[i] = Entry(key: key, name: name, flag: flag)
+        return (name, flag)
     }
 }
 

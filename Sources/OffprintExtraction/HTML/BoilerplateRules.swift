@@ -13,7 +13,9 @@ enum BoilerplateRules {
 
     /// The class, id and wrapper names of `node`, space-separated, as the rules read them.
     static func names(_ node: HTMLNode) -> String {
-        let own = node.className + " " + node.idAttribute
+        let cls = node.className, id = node.idAttribute
+        // Most elements have neither: no concatenation then.
+        let own = cls.isEmpty && id.isEmpty ? " " : cls + " " + id
         guard let wrapper = node.attribute(wrapperAttribute) else { return own }
         return own + " " + wrapper
     }

@@ -764,7 +764,7 @@ final class ReaderView {
         var s = TextSpan()
         for c in n.children {
             switch c.kind {
-            case .text: s.append(TextSpan(c.text))
+            case .text: s.append(c.textSpan)
             case .element: s.append(span(c))
             default: break
             }
@@ -805,7 +805,7 @@ final class ReaderView {
         for c in n.children {
             switch c.kind {
             case .text:
-                span.append(TextSpan(c.text))
+                span.append(c.textSpan)
             case .element:
                 if c.name == "a" {
                     let slot = links.count
@@ -825,7 +825,7 @@ final class ReaderView {
 
     /// A link to a `#fragment` counts 0.3 of its length in the link density, others 1.
     static func linkCoefficient(_ a: HTMLNode) -> Double {
-        let href = a.attribute("href") ?? ""
+        guard let href = a.attribute("href"), href.utf8.first == UInt8(ascii: "#") else { return 1 }
         return (href.count > 1 && href.hasPrefix("#")) ? 0.3 : 1
     }
 
@@ -1103,7 +1103,7 @@ final class ReaderView {
             switch c.kind {
             case .text:
                 facts.commas += ReaderRules.asciiCommas(c.text)
-                span.append(TextSpan(c.text))
+                span.append(c.textSpan)
                 continue
             case .element:
                 break
