@@ -22,33 +22,75 @@ public enum Extractor {
     /// - Throws: `OffprintError(.badInput, url, "no article text found")` when the page has no
     ///   text at all; never crashes on malformed markup.
     public static func extract(html: Data, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
+        // Most saved pages are valid UTF-8 with nothing to repair: their bytes go to the parser
+        // as they are, with no string of the whole page made and validated on the way
+        // (`CharsetDecoder.decode` gives those same bytes).
+        if isPlainUTF8(html) {
+            if let repaired = html.withUnsafeBytes({ MojibakeRepair.repaired(utf8: $0.bindMemory(to: UInt8.self)) }) {
+                return try extract(htmlText: repaired, url: url, baseDirectory: baseDirectory)
+            }
+            return try extract(source: html, url: url, baseDirectory: baseDirectory)
+        }
         let decoded = CharsetDecoder.decode(html, kind: .html)
         return try extract(htmlText: MojibakeRepair.repair(decoded.text), url: url, baseDirectory: baseDirectory)
     }
 
     /// Extracts the article from an already decoded page; see `extract(html:url:baseDirectory:)`.
     public static func extract(htmlText: String, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
-        do {
-            return try extract(htmlText: htmlText, url: url, baseDirectory: baseDirectory, unwrapNoscript: false)
-        } catch is OffprintError where htmlText.range(of: "<noscript", options: .caseInsensitive) != nil {
-            // Some sites put a whole script-free version of the page in <noscript>; read it
-            // when nothing else has text.
-            return try extract(htmlText: htmlText, url: url, baseDirectory: baseDirectory, unwrapNoscript: true)
+        let cleaned = containsNUL(htmlText)
+            ? String(decoding: htmlText.utf8.filter { $0 != 0 }, as: UTF8.self) : htmlText
+        return try extract(source: Data(cleaned.utf8), url: url, baseDirectory: baseDirectory)
+    }
+
+    /// Whether `data` is valid UTF-8 (`CharsetDecoder.isValidUTF8`) with no byte order mark
+    /// and no NUL byte.
+    static func isPlainUTF8(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { return false }
+            if let base = raw.baseAddress, memchr(base, 0, raw.count) != nil { return false }
+            return CharsetDecoder.isValidUTF8(b)
         }
     }
 
-    static func extract(htmlText: String, url: String?, baseDirectory: URL?,
+    /// The article of `source`, a page in UTF-8 with no NUL byte.
+    static func extract(source: Data, url: String?, baseDirectory: URL?) throws -> ExtractedArticle {
+        do {
+            return try extract(source: source, url: url, baseDirectory: baseDirectory, unwrapNoscript: false)
+        } catch is OffprintError where containsNoscriptTag(source) {
+            // Some sites put a whole script-free version of the page in <noscript>; read it
+            // when nothing else has text.
+            return try extract(source: source, url: url, baseDirectory: baseDirectory, unwrapNoscript: true)
+        }
+    }
+
+    /// Whether `source` has `<noscript` in it, in any ASCII case.
+    static func containsNoscriptTag(_ source: Data) -> Bool {
+        let target = Array("<noscript".utf8)
+        return source.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i + target.count <= b.count {
+                if b[i] == 0x3C {
+                    var k = 1
+                    while k < target.count && (b[i + k] | 0x20) == target[k] { k += 1 }
+                    if k == target.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func extract(source: Data, url: String?, baseDirectory: URL?,
                         unwrapNoscript: Bool) throws -> ExtractedArticle {
-        let cleaned = containsNUL(htmlText)
-            ? String(decoding: htmlText.utf8.filter { $0 != 0 }, as: UTF8.self) : htmlText
-        let source = Data(cleaned.utf8)
         let doc: HTMLNode
         do {
             doc = try HTMLParser.parse(utf8: source, keepRawText: readsRawText)
         } catch {
             throw OffprintError(.badInput, url, "no article text found")
         }
-        mergeRootAttributes(doc, source: cleaned)
+        mergeRootAttributes(doc, source: source)
         let meta = PageMetadata(document: doc)
 
         // Readability's _unwrapNoscriptImages, _removeScripts and _prepDocument, plus ours.
@@ -68,7 +110,7 @@ public enum Extractor {
         /// anew, which only the few pages that get there pay for, instead of a copy per page.
         func freshDocument() -> HTMLNode? {
             guard let d = try? HTMLParser.parse(utf8: source, keepRawText: readsRawText) else { return nil }
-            mergeRootAttributes(d, source: cleaned)
+            mergeRootAttributes(d, source: source)
             prepareDocument(d)
             return d
         }
@@ -232,7 +274,7 @@ public enum Extractor {
     /// already exists (tree construction, "in body" insertion mode); libxml2 drops them when
     /// it has opened an implied `<body>` earlier (text or a stray element in the head). The
     /// attributes of the first such tags in `source` are added where missing.
-    static func mergeRootAttributes(_ doc: HTMLNode, source: String) {
+    static func mergeRootAttributes(_ doc: HTMLNode, source: Data) {
         for name in ["html", "body"] {
             guard let element = doc.firstElement(named: name),
                   let attributes = TagScanner.attributesOfFirstTag(name, in: source) else { continue }

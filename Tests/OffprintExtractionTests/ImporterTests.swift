@@ -1,7 +1,7 @@
 // InputImporter, CharsetDecoder, PlainTextImporter and MarkdownImporter: kinds, errors,
 // decoding rules and the text and Markdown conversions.
 import Foundation
-import OffprintExtraction
+@testable import OffprintExtraction
 import OffprintModel
 import OffprintTestSupport
 import Testing
@@ -82,6 +82,38 @@ struct CharsetTests {
         #expect(!CharsetDecoder.isValidUTF8([0xC0, 0xAF]))
         #expect(!CharsetDecoder.isValidUTF8([0xED, 0xA0, 0x80]))
         #expect(!CharsetDecoder.isValidUTF8([0xE4, 0xB8]))
+        // After whole 8-byte words of ASCII, which are passed at once.
+        let ascii = Array("<p>plain ASCII text, long enough</p>".utf8)
+        #expect(CharsetDecoder.isValidUTF8(ascii))
+        #expect(!CharsetDecoder.isValidUTF8(ascii + [0xE4, 0xB8]))
+        #expect(!CharsetDecoder.isValidUTF8(ascii + [0xFF] + ascii))
+        #expect(!CharsetDecoder.isValidUTF8(ascii + [0xC3, 0x41] + ascii))
+        #expect(CharsetDecoder.isValidUTF8(ascii + Array("é".utf8) + ascii + Array("中".utf8)))
+    }
+
+    @Test("pages that go to the parser as they are: valid UTF-8 without BOM or NUL")
+    func plainUTF8() {
+        #expect(Extractor.isPlainUTF8(Data("<p>café 中文</p>".utf8)))
+        #expect(!Extractor.isPlainUTF8(Data([0xEF, 0xBB, 0xBF] + Array("<p>x</p>".utf8))))
+        #expect(!Extractor.isPlainUTF8(Data(Array("<p>x".utf8) + [0] + Array("</p>".utf8))))
+        #expect(!Extractor.isPlainUTF8(Data(Array("<p>caf".utf8) + [0xE9] + Array("</p>".utf8))))
+        #expect(Extractor.containsNoscriptTag(Data("<body><NoScript><p>x</p></NoScript>".utf8)))
+        #expect(!Extractor.containsNoscriptTag(Data("<body><p>noscript</p><script></script>".utf8)))
+    }
+
+    @Test("the bytes path and the decoded path give the same article, repairs included")
+    func bytesAndTextPathsAgree() throws {
+        let body = String(repeating: "<p>The reading room opens every weekday, and the catalogue is searchable offline.</p>", count: 8)
+        for page in ["<html><head><title>Caf\u{e9} notes</title></head><body><article><h1>Café notes</h1>\(body)</article></body></html>",
+                     "<html><body><article><p>Ã©tÃ© cafÃ© rÃ©sumÃ© for the carte</p>\(body)</article></body></html>"] {
+            let fromBytes = try Extractor.extract(html: Data(page.utf8), url: nil, baseDirectory: nil)
+            let fromText = try Extractor.extract(htmlText: MojibakeRepair.repair(page), url: nil, baseDirectory: nil)
+            #expect(fromBytes.content == fromText.content)
+            #expect(fromBytes.metadata == fromText.metadata)
+        }
+        let repaired = try Extractor.extract(html: Data("<html><body><article><p>Ã©tÃ© cafÃ© rÃ©sumÃ© for the carte</p>\(body)</article></body></html>".utf8),
+                                             url: nil, baseDirectory: nil)
+        #expect(repaired.textContent.hasPrefix("été café résumé for the carte"))
     }
 }
 

@@ -14,7 +14,7 @@ public enum MojibakeRepair {
     /// `text` with every repairable run repaired; the same string when there is none.
     public static func repair(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { repair(text, bytes: $0) }
+        return copy.withUTF8 { repaired(utf8: $0) } ?? text
     }
 
     /// The scalar starting at byte `i` of valid UTF-8 `b`, and its length in bytes.
@@ -27,9 +27,10 @@ public enum MojibakeRepair {
                 | UInt32(b[i + 3] & 0x3F), 4)
     }
 
-    /// `repair` on the UTF-8 of `text`: runs are found byte-wise (ASCII, most of a page, is
-    /// skipped without decoding); a new string is built only when a run is repaired.
-    private static func repair(_ text: String, bytes b: UnsafeBufferPointer<UInt8>) -> String {
+    /// `repair` on valid UTF-8 bytes: the repaired text, or nil when no run needs repair.
+    /// Runs are found byte-wise (ASCII, most of a page, is skipped without decoding); a new
+    /// string is built only when a run is repaired.
+    static func repaired(utf8 b: UnsafeBufferPointer<UInt8>) -> String? {
         // Cheap pre-checks: GBK mojibake needs CJK ideographs, Latin-1 mojibake needs Ã/Â-like
         // lead characters.
         var hasCJK = false, hasLatinLead = false
@@ -47,7 +48,7 @@ public enum MojibakeRepair {
             }
             i += k
         }
-        guard hasCJK || hasLatinLead else { return text }
+        guard hasCJK || hasLatinLead else { return nil }
         var repairs: [(start: Int, end: Int, fixed: String)] = []
         var runStart = -1
         var runLength = 0
@@ -77,7 +78,7 @@ public enum MojibakeRepair {
             i += k
         }
         flush(n)
-        guard !repairs.isEmpty else { return text }
+        guard !repairs.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(n)
         var from = 0

@@ -12,6 +12,13 @@ enum TagScanner {
         return source.withUTF8 { all in attributesOfFirstTag(name, bytes: UnsafeBufferPointer(rebasing: all.prefix(2_000_000))) }
     }
 
+    /// `attributesOfFirstTag(_:in:)` on a page's UTF-8 bytes.
+    static func attributesOfFirstTag(_ name: String, in source: Data) -> [HTMLAttribute]? {
+        source.withUnsafeBytes { raw in
+            attributesOfFirstTag(name, bytes: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self).prefix(2_000_000)))
+        }
+    }
+
     private static func attributesOfFirstTag(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> [HTMLAttribute]? {
         let target = Array(name.lowercased().utf8)
         var i = 0
