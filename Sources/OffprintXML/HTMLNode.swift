@@ -53,6 +53,14 @@ public final class HTMLNode {
     }
     /// The child nodes, in document order.
     @inlinable public var children: [HTMLNode] { _children }
+    /// The number of child nodes, read in place (`children.count` copies, so retains, the array).
+    @inlinable public var childCount: Int { _children.count }
+    /// Calls `body` with the child nodes in place, for walks that visit every node: no copy
+    /// of the array is made (and retained and released) per node. `body` must not add or
+    /// remove children of this node.
+    @inlinable public func withChildren<R>(_ body: (UnsafeBufferPointer<HTMLNode>) throws -> R) rethrows -> R {
+        try _children.withUnsafeBufferPointer(body)
+    }
     // The storage. Other modules read and write it through the `@inlinable` accessors above:
     // a stored property accessed directly from another module gets the run-time exclusivity
     // check (`swift_beginAccess`) despite `@exclusivity(unchecked)`, while the inlined

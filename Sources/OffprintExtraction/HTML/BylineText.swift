@@ -82,8 +82,11 @@ enum BylineText {
             b = String(b[..<m.lowerBound])
         }
         if legalForm.matches(b) || hostName.matches(b) { return nil }
-        if let m = matchRange(of: trailingCount, in: b) { b = String(b[..<m.lowerBound]) }
-        if let m = matchRange(of: trailingDate, in: b), m.lowerBound > b.startIndex {
+        // Both patterns need a digit (`\d`, any decimal digit); most bylines have none, and
+        // the date pattern, with every month name, is slow to fail.
+        let hasDigit = b.unicodeScalars.contains { $0.properties.generalCategory == .decimalNumber }
+        if hasDigit, let m = matchRange(of: trailingCount, in: b) { b = String(b[..<m.lowerBound]) }
+        if hasDigit, let m = matchRange(of: trailingDate, in: b), m.lowerBound > b.startIndex {
             let head = String(b[..<m.lowerBound]).trimmedWhitespace
             // `Last Updated: January 7, 2025` stays whole: the date is the byline's point.
             if !head.isEmpty && !head.hasSuffix(":") { b = head }

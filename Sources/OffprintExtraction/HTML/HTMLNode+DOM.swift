@@ -113,17 +113,24 @@ extension HTMLNode {
     // The walks below pass their results `inout` rather than capturing a local variable in a
     // nested function (a captured variable is boxed and checked at run time on every access).
 
+    // The children are read through their buffer: iterating the array itself retained and
+    // released every child, and these walks visit every element many times per page.
+
     private static func collect(named name: String, under n: HTMLNode, into out: inout [HTMLNode]) {
-        for c in n.children where c.kind == .element {
-            if c.name == name { out.append(c) }
-            if !c.children.isEmpty { collect(named: name, under: c, into: &out) }
+        n.withChildren { children in
+            for c in children where c.kind == .element {
+                if c.name == name { out.append(c) }
+                if c.childCount > 0 { collect(named: name, under: c, into: &out) }
+            }
         }
     }
 
     private static func collect(in names: Set<String>, under n: HTMLNode, into out: inout [HTMLNode]) {
-        for c in n.children where c.kind == .element {
-            if names.contains(c.name) { out.append(c) }
-            if !c.children.isEmpty { collect(in: names, under: c, into: &out) }
+        n.withChildren { children in
+            for c in children where c.kind == .element {
+                if names.contains(c.name) { out.append(c) }
+                if c.childCount > 0 { collect(in: names, under: c, into: &out) }
+            }
         }
     }
 

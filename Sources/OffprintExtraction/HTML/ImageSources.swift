@@ -24,13 +24,17 @@ enum ImageSources {
     private static let placeholderName = Pattern(
         "(^|[/_.-])(blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|1x1)[^/]*\\.(gif|png|svg|jpg)")
     private static let b64DataURL = Pattern("^data:\\s*([^\\s;,]+)\\s*;\\s*base64\\s*,")
+    /// The words `placeholderName` needs, as a byte search that spares most URLs the
+    /// regular expression.
+    private static let placeholderWords = Keywords("blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|1x1")
 
     /// Readability's `_unwrapNoscriptImages`: drops source-less `<img>` placeholders and puts
     /// the image inside a `<noscript>` in place of the placeholder before it.
     static func unwrapNoscriptImages(_ doc: HTMLNode) {
         for img in doc.elements(in: ["img"]) {
             let hasSource = img.attributes.contains { a in
-                ["src", "srcset", "data-src", "data-srcset"].contains(a.name) || imageExtension.matches(a.value)
+                ["src", "srcset", "data-src", "data-srcset"].contains(a.name)
+                    || (imageExtensionWords.matches(a.value) && imageExtension.matches(a.value))
             }
             if !hasSource { img.detach() }
         }
@@ -40,7 +44,8 @@ enum ImageSources {
             let prevImg = prev.name == "img" ? prev : prev.firstElement(named: "img")
             if let prevImg {
                 for a in prevImg.attributes where !a.value.isEmpty {
-                    guard a.name == "src" || a.name == "srcset" || imageExtension.matches(a.value) else { continue }
+                    guard a.name == "src" || a.name == "srcset"
+                        || (imageExtensionWords.matches(a.value) && imageExtension.matches(a.value)) else { continue }
                     if newImg.attribute(a.name) == a.value { continue }
                     let name = newImg.attribute(a.name) != nil ? "data-old-" + a.name : a.name
                     newImg.setAttribute(name, a.value)
@@ -137,12 +142,13 @@ enum ImageSources {
                                 || (imageExtensionWords.matches(a.value) && imageExtension.matches(a.value)))
         }
         guard hasAlternative else { return false }
-        if let m = b64DataURL.firstMatch(src), let prefix = m[0] {
+        // The data-URL pattern is anchored at `data:` (any case): other sources skip it.
+        if lower.hasPrefix("data:"), let m = b64DataURL.firstMatch(src), let prefix = m[0] {
             if m[1]?.lowercased() == "image/svg+xml" { return true }
             return src.utf16.count - prefix.utf16.count < 133
         }
         if lower.hasPrefix("data:") { return true }
-        return placeholderName.matches(lower)
+        return placeholderWords.matches(lower) && placeholderName.matches(lower)
     }
 
     struct Candidate { var url: String; var width: Double?; var density: Double? }
