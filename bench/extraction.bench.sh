@@ -9,8 +9,13 @@
 #   - readability-lxml and trafilatura in-process from the .venv-bench Python venv
 #     (`pip install readability-lxml trafilatura`, created when missing; a peer that cannot
 #     be installed is reported as such).
-# Each is run BENCH_RUNS times (default 3) and the fastest run is kept. Writes
-# $BENCH_OUT/extraction.md. Speed is measured here, never asserted in tests.
+# Offprint and parse-only alternate BENCH_FAST_RUNS times (default 9: on a shared 2-core
+# machine single runs vary by a third); the Python peers run BENCH_RUNS times (default 3).
+# The fastest run of each is kept, and the median of the per-pair ratios is given too.
+# With valgrind installed (and BENCH_CALLGRIND not 0), callgrind also counts the
+# instructions of one offprint run and one parse-only run: exact, and the same on every
+# run, unlike times. Writes $BENCH_OUT/extraction.md. Speed is measured here, never
+# asserted in tests.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${OFFPRINT:-$root/.build/release/offprint}
@@ -18,6 +23,7 @@ out=${BENCH_OUT:-$root/build/bench}
 shared=${SHARED:-$root/../shared}
 corpus="$shared/corpus/readability-pages"
 runs=${BENCH_RUNS:-3}
+fast_runs=${BENCH_FAST_RUNS:-9}
 venv="$root/.venv-bench"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -88,7 +94,7 @@ fi
 best() { printf '%s\n' "$@" | sort -g | head -n 1; }
 
 offprint_runs=(); parse_runs=(); rl_runs=(); tf_runs=()
-for _ in $(seq "$runs"); do
+for _ in $(seq "$fast_runs"); do
   t=$("$bin" extract --json --quiet "${files[@]}" 2>&1 >/dev/null | sed -n 's/.*bytes, \([0-9.]*\) seconds.*/\1/p')
   offprint_runs+=("$t")
   parse_runs+=("$("$work/parse" "${files[@]}")")
@@ -109,11 +115,31 @@ row() { # name seconds
 t_off=$(best "${offprint_runs[@]}")
 t_parse=$(best "${parse_runs[@]}")
 ratio=$(awk -v a="$t_parse" -v b="$t_off" 'BEGIN { printf "%.0f%%", 100 * a / b }')
+# The median of the ratios of runs made one after the other.
+median_ratio=$(for i in "${!offprint_runs[@]}"; do
+  awk -v a="${parse_runs[$i]}" -v b="${offprint_runs[$i]}" 'BEGIN { printf "%.4f\n", a / b }'
+done | sort -g | awk '{ v[NR] = $1 } END { printf "%.0f%%", 100 * (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }')
+instructions=""
+if [ "${BENCH_CALLGRIND:-1}" != 0 ] && command -v valgrind >/dev/null; then
+  count_ir() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } \
+    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -n 1; }
+  # valgrind cannot read the debug information of Swift release builds: a stripped copy.
+  ir_off=""
+  if objcopy --strip-debug "$bin" "$work/offprint" 2>/dev/null; then
+    ir_off=$(count_ir "$work/offprint" extract --json --quiet "${files[@]}")
+  fi
+  ir_parse=$(count_ir "$work/parse" "${files[@]}")
+  if [ -n "$ir_off" ] && [ -n "$ir_parse" ]; then
+    instructions=$(awk -v a="$ir_parse" -v b="$ir_off" \
+      'BEGIN { printf "By instructions (callgrind, whole process): offprint %.2f G, parse-only %.2f G: %.0f%%.", b / 1e9, a / 1e9, 100 * a / b }')
+  fi
+fi
 {
   echo "## Extraction speed"
   echo
   echo "$count pages of \`readability-pages\` ($(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1048576 }')), each"
-  echo "contender in one process over the same files, fastest of $runs runs (bench/extraction.bench.sh)."
+  echo "contender in one process over the same files, fastest of $fast_runs runs for Offprint and"
+  echo "parse-only (alternating) and of $runs for the Python peers (bench/extraction.bench.sh)."
   echo
   echo "| contender | seconds | pages/s | MB/s | note |"
   echo "|---|---|---|---|---|"
@@ -125,5 +151,8 @@ ratio=$(awk -v a="$t_parse" -v b="$t_off" 'BEGIN { printf "%.0f%%", 100 * a / b 
   else
     echo "| readability-lxml, trafilatura | - | - | - | not installed |"
   fi
+  echo
+  echo "Offprint against parse-only: $ratio from the fastest runs, $median_ratio as the median of the"
+  echo "$fast_runs pairs.${instructions:+ $instructions}"
 } > "$out/extraction.md"
 cat "$out/extraction.md"
