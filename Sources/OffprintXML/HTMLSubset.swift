@@ -635,7 +635,23 @@ public enum HTMLSubset {
             if v == 0xFFFE || v == 0xFFFF { return false }
             return true
         }
-        if s.unicodeScalars.allSatisfy(ok) { return s }
+        // The check on the UTF-8 bytes (most text passes): a control byte, or EF BF BE/BF,
+        // which in valid UTF-8 is only ever U+FFFE/U+FFFF.
+        func allowed(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x20 {
+                    if c != 0x09 && c != 0x0A && c != 0x0D { return false }
+                } else if c == 0xEF && i + 2 < n && b[i + 1] == 0xBF && (b[i + 2] == 0xBE || b[i + 2] == 0xBF) {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
+        if s.utf8.withContiguousStorageIfAvailable(allowed) ?? Array(s.utf8).withUnsafeBufferPointer(allowed) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars where ok(u) { out.append(u) }
         return String(out)

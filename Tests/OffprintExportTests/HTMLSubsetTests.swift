@@ -88,4 +88,16 @@ import Testing
     @Test func renamedCellsLoseCellAttributes() throws {
         #expect(try sanitized("<div><td colspan=\"3\">x</td></div>") == "<div><div>x</div></div>")
     }
+
+    @Test func xmlSafeDropsWhatXMLForbidsAndKeepsTheRest() {
+        #expect(HTMLSubset.xmlSafe("a\u{0}b\u{1F}c\td\u{FFFE}e\u{FFFF}f\u{FFFD}g\n\r") == "abc\tdef\u{FFFD}g\n\r")
+        let fine = "caf\u{E9} \u{4E2D}\u{6587} \u{1F600} \u{EFBF} \u{FFFD}"
+        #expect(HTMLSubset.xmlSafe(fine) == fine)
+    }
+
+    @Test func serializedHTMLEscapesTextAndAttributesOnly() throws {
+        let doc = try HTMLParser.parse(utf8: Data("<p title='a \"b\" &amp; <c>'>x &lt; y &amp;&amp; z &gt; \"q\"<br>w</p>".utf8))
+        let p = try #require(doc.firstElement(named: "p"))
+        #expect(HTMLSerializer.html([p]) == "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\">x &lt; y &amp;&amp; z &gt; \"q\"<br>w</p>")
+    }
 }
