@@ -386,7 +386,10 @@ public enum Extractor {
         while let n = stack.popLast() {
             for c in n.children {
                 if c.kind == .text {
-                    if c.text.unicodeScalars.contains(where: { $0.value >= 0x300 && !isNFCStable($0.value) }) {
+                    // A scalar from U+0300 up starts with a byte from 0xCC up (continuation
+                    // bytes are below): text without one, most of it, is not decoded.
+                    let high = c.text.utf8.withContiguousStorageIfAvailable { $0.contains { $0 >= 0xCC } } ?? true
+                    if high, c.text.unicodeScalars.contains(where: { $0.value >= 0x300 && !isNFCStable($0.value) }) {
                         c.text = c.text.precomposedStringWithCanonicalMapping
                     }
                 } else {
