@@ -29,8 +29,13 @@ public final class HTMLNode {
     /// Element name, lower case (`""` for non-elements).
     @inlinable public var name: String {
         get { _name }
-        _modify { yield &_name }
+        _modify {
+            yield &_name
+            _tag = HTMLTag.number(_name)
+        }
     }
+    /// The `HTMLTag` number of `name` (0 for a name without one, and for non-elements).
+    @inlinable public var tag: UInt8 { _tag }
     /// Attributes of an element, in document order; names lower case.
     @inlinable public var attributes: [HTMLAttribute] {
         get { _attributes }
@@ -66,6 +71,7 @@ public final class HTMLNode {
     // check (`swift_beginAccess`) despite `@exclusivity(unchecked)`, while the inlined
     // accessors carry this module's unchecked accesses (about 4% of an extraction).
     @usableFromInline @exclusivity(unchecked) var _name: String
+    @usableFromInline @exclusivity(unchecked) var _tag: UInt8
     @usableFromInline @exclusivity(unchecked) var _attributes: [HTMLAttribute]
     @usableFromInline @exclusivity(unchecked) var _text: String
     @usableFromInline @exclusivity(unchecked) var _children: [HTMLNode]
@@ -80,8 +86,19 @@ public final class HTMLNode {
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
         self.kind = kind
         self._name = name
+        self._tag = name.isEmpty ? 0 : HTMLTag.number(name)
         self._attributes = attributes
         self._text = text
+        self._children = []
+    }
+
+    /// An element whose `HTMLTag` number the caller already knows (the tree builder).
+    init(element name: String, tag: UInt8, attributes: [HTMLAttribute]) {
+        self.kind = .element
+        self._name = name
+        self._tag = tag
+        self._attributes = attributes
+        self._text = ""
         self._children = []
     }
 

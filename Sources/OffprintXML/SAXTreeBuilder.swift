@@ -102,7 +102,7 @@ final class SAXTreeBuilder {
             attrs.reserveCapacity(count / 2)
             var i = 0
             while let an = atts[i] {
-                let attName = attributeNames.lookup(an) { (HTMLParser.lowerName($0), false) }.name
+                let attName = attributeNames.lookup(an) { (HTMLParser.lowerName($0), false, 0) }.name
                 let value: String
                 if let v = atts[i + 1] {
                     value = String(cString: v)
@@ -117,11 +117,11 @@ final class SAXTreeBuilder {
                 i += 2
             }
         }
-        let (elName, elIsVoid) = elementNames.lookup(name) { p in
+        let (elName, elIsVoid, elTag) = elementNames.lookup(name) { p in
             let n = HTMLParser.lowerName(Self.localName(p))
-            return (n, HTMLParser.isVoid(n))
+            return (n, HTMLParser.isVoid(n), HTMLTag.number(n))
         }
-        let el = HTMLNode(kind: .element, name: elName, attributes: attrs)
+        let el = HTMLNode(element: elName, tag: elTag, attributes: attrs)
         if !stack.isEmpty {
             let top = stack.count - 1
             stack[top].node.append(el)
@@ -270,12 +270,13 @@ private final class NameCache {
         var key: UnsafeRawPointer?
         var name: String
         var flag: Bool
+        var tag: UInt8
     }
     private let slots: UnsafeMutablePointer<Entry>
 
     init() {
         slots = .allocate(capacity: Self.size)
-        slots.initialize(repeating: Entry(key: nil, name: "", flag: false), count: Self.size)
+        slots.initialize(repeating: Entry(key: nil, name: "", flag: false, tag: 0), count: Self.size)
     }
 
     deinit {
@@ -283,16 +284,17 @@ private final class NameCache {
         slots.deallocate()
     }
 
-    /// The name (and flag) for `p`, made by `make` the first time `p` is seen in its slot.
-    @inline(__always) func lookup(_ p: UnsafePointer<xmlChar>,
-                                  _ make: (UnsafePointer<xmlChar>) -> (String, Bool)) -> (name: String, flag: Bool) {
+    /// The name (with a flag and a tag number) for `p`, made by `make` the first time `p` is
+    /// seen in its slot.
+    @inline(__always) func lookup(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> (String, Bool, UInt8))
+        -> (name: String, flag: Bool, tag: UInt8) {
         let key = UnsafeRawPointer(p)
         let bits = UInt(bitPattern: key)
         let i = Int(bitPattern: (bits >> 2) ^ (bits >> 10)) & (Self.size - 1)
-        if slots[i].key == key { return (slots[i].name, slots[i].flag) }
-        let (name, flag) = make(p)
-        slots[i] = Entry(key: key, name: name, flag: flag)
-        return (name, flag)
+        if slots[i].key == key { return (slots[i].name, slots[i].flag, slots[i].tag) }
+        let (name, flag, tag) = make(p)
+        slots[i] = Entry(key: key, name: name, flag: flag, tag: tag)
+        return (name, flag, tag)
     }
 }
 

@@ -127,4 +127,22 @@ struct TextMeasureTests {
         #expect("Display:None".containsIgnoringCase("display:none"))
         #expect(!"display: none".containsIgnoringCase("display:none"))
     }
+
+    @Test("elements(in:) by tag numbers, by one name and by strings find the same elements", arguments: [
+        ["p"], ["p", "li"], ["section", "nobr", "a"], ["my-widget"], ["p", "my-widget"], ["font", "span"],
+    ])
+    func elementsByTagOrName(_ names: [String]) throws {
+        let doc = try HTMLParser.parse(utf8: Data("""
+        <body><section><p>a <a href="#x">b</a><my-widget><p>c</p></my-widget></p><ul><li>d<nobr>e</nobr></li></ul>
+        <font>f</font><span>g</span></section></body>
+        """.utf8))
+        let found = doc.elements(in: Set(names))
+        let expected = doc.descendants().filter { names.contains($0.name) }
+        #expect(found.map(ObjectIdentifier.init) == expected.map(ObjectIdentifier.init))
+        #expect(!found.isEmpty)
+        // After a rename the numbers follow.
+        for n in doc.elements(in: ["font"]) { n.rename("span") }
+        #expect(doc.elements(in: ["span"]).count == 2)
+        #expect(doc.elements(in: ["font", "p"]).count == doc.elements(in: ["p"]).count)
+    }
 }

@@ -81,7 +81,7 @@ enum BoilerplateRules {
         // text and inline markup is prose (a transcript's `p.dialog`). One that holds an `h1`
         // is the article opened in a lightbox.
         let holdsBlocks = node.children.contains { c in
-            c.kind == .element && !ReaderRules.phrasingElements.contains(c.name)
+            c.kind == .element && !ReaderRules.phrasingTags.contains(c.tag)
         }
         return holdsBlocks && node.firstElement(named: "h1") == nil
     }
@@ -96,7 +96,7 @@ enum BoilerplateRules {
         guard node.kind == .element, let first = node.firstElementChild, mayBeCloseControl(first),
               node.name != "body", node.name != "html", isCloseControl(first) else { return false }
         let holdsBlocks = node.children.contains { c in
-            c !== first && c.kind == .element && !ReaderRules.phrasingElements.contains(c.name)
+            c !== first && c.kind == .element && !ReaderRules.phrasingTags.contains(c.tag)
         }
         return holdsBlocks && node.innerTextLength() < 5000 && node.firstElement(named: "h1") == nil
     }

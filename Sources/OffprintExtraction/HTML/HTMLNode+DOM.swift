@@ -102,12 +102,38 @@ extension HTMLNode {
     func elements(in names: Set<String>) -> [HTMLNode] {
         var out: [HTMLNode] = []
         if names.count == 1, let name = names.first {
-            // One name: compared directly, no hashing per element.
-            HTMLNode.collect(named: name, under: self, into: &out)
+            let tag = HTMLTag.number(name)
+            if tag != 0 {
+                HTMLNode.collect(tag: tag, under: self, into: &out)
+            } else {
+                // One name: compared directly, no hashing per element.
+                HTMLNode.collect(named: name, under: self, into: &out)
+            }
+        } else if let tags = HTMLTag.Set(names) {
+            // HTML's names: their numbers tested, no string hashed per element.
+            HTMLNode.collect(in: tags, under: self, into: &out)
         } else {
             HTMLNode.collect(in: names, under: self, into: &out)
         }
         return out
+    }
+
+    private static func collect(tag: UInt8, under n: HTMLNode, into out: inout [HTMLNode]) {
+        n.withChildren { children in
+            for c in children where c.kind == .element {
+                if c.tag == tag { out.append(c) }
+                if c.childCount > 0 { collect(tag: tag, under: c, into: &out) }
+            }
+        }
+    }
+
+    private static func collect(in tags: HTMLTag.Set, under n: HTMLNode, into out: inout [HTMLNode]) {
+        n.withChildren { children in
+            for c in children where c.kind == .element {
+                if tags.contains(c.tag) { out.append(c) }
+                if c.childCount > 0 { collect(in: tags, under: c, into: &out) }
+            }
+        }
     }
 
     // The walks below pass their results `inout` rather than capturing a local variable in a

@@ -74,6 +74,11 @@ enum ReaderRules {
     static let removedWhenEmpty: Set<String> = ["div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6"]
     /// Elements that keep an otherwise empty paragraph.
     static let media: Set<String> = ["img", "embed", "object", "iframe", "picture", "svg"]
+    /// `tagsToScore`, `removedWhenEmpty` and `phrasingElements` as `HTMLTag` numbers, tested
+    /// in the walks without hashing a name per element.
+    static let tagsToScoreTags = HTMLTag.Set(tagsToScore)!
+    static let removedWhenEmptyTags = HTMLTag.Set(removedWhenEmpty)!
+    static let phrasingTags = HTMLTag.Set(phrasingElements)!
 
     /// Whether the class or the id matches (as Readability's match on `class + " " + id`:
     /// no keyword holds a space, so none can match across the two).
@@ -95,7 +100,7 @@ enum ReaderRules {
     static func isPhrasingContent(_ node: HTMLNode) -> Bool {
         if node.kind == .text { return true }
         guard node.kind == .element else { return false }
-        if phrasingElements.contains(node.name) { return true }
+        if phrasingTags.contains(node.tag) { return true }
         if node.name == "a" || node.name == "del" || node.name == "ins" {
             return node.children.allSatisfy(isPhrasingContent)
         }
@@ -351,10 +356,10 @@ final class ReaderView {
                     node = cur.removeAndGetNext(); continue
                 }
             }
-            if ReaderRules.removedWhenEmpty.contains(cur.name) && ReaderRules.isElementWithoutContent(cur) {
+            if ReaderRules.removedWhenEmptyTags.contains(cur.tag) && ReaderRules.isElementWithoutContent(cur) {
                 node = cur.removeAndGetNext(); continue
             }
-            if ReaderRules.tagsToScore.contains(cur.name) { elementsToScore.append(cur) }
+            if ReaderRules.tagsToScoreTags.contains(cur.tag) { elementsToScore.append(cur) }
 
             var current = cur
             if cur.name == "div" {

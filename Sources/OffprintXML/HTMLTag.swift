@@ -1,0 +1,59 @@
+// HTMLTag: small integers for HTML's element names, so that walks over a tree can test an
+// element's name, or its membership in a set of names, without comparing or hashing strings.
+
+/// The element names of the HTML Living Standard (section 4) and the obsolete ones pages
+/// still use (section 16), numbered from 1; 0 stands for any other name. `HTMLNode.tag` holds
+/// an element's number.
+public enum HTMLTag {
+    /// The names, in number order (`names[i - 1]` has number `i`). At most 127, so that a
+    /// set of them fits `HTMLTag.Set`.
+    public static let names: [String] = [
+        "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo",
+        "blockquote", "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup",
+        "data", "datalist", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label",
+        "legend", "li", "link", "main", "map", "mark", "math", "menu", "meta", "meter", "nav",
+        "noscript", "object", "ol", "optgroup", "option", "output", "p", "picture", "pre", "progress",
+        "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small",
+        "source", "span", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+        "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul",
+        "var", "video", "wbr", "center", "font", "big", "strike", "tt", "frame", "frameset",
+        "applet", "acronym", "marquee", "nobr",
+    ]
+
+    private static let numbers: [String: UInt8] = {
+        var d: [String: UInt8] = [:]
+        for (i, n) in names.enumerated() { d[n] = UInt8(i + 1) }
+        return d
+    }()
+
+    /// The number of element name `name` (lower case), 0 when it has none.
+    public static func number(_ name: String) -> UInt8 { numbers[name] ?? 0 }
+
+    /// A set of element numbers, as 128 bits.
+    public struct Set: Sendable, Equatable {
+        public var low: UInt64 = 0
+        public var high: UInt64 = 0
+        public init() {}
+
+        /// The set of `names`, or nil when one of them has no number (then the names must be
+        /// compared as strings).
+        public init?<S: Sequence>(_ names: S) where S.Element == String {
+            for n in names {
+                let t = HTMLTag.number(n)
+                if t == 0 { return nil }
+                insert(t)
+            }
+        }
+
+        @inlinable public mutating func insert(_ t: UInt8) {
+            if t < 64 { low |= 1 << UInt64(t) } else { high |= 1 << UInt64(t & 63) }
+        }
+
+        /// Whether `t` is in the set (never 0, the number of no name).
+        @inlinable public func contains(_ t: UInt8) -> Bool {
+            t < 64 ? (low >> UInt64(t)) & 1 != 0 : (high >> UInt64(t & 63)) & 1 != 0
+        }
+    }
+}
