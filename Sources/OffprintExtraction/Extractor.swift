@@ -243,6 +243,9 @@ public enum Extractor {
 
     // MARK: - Steps
 
+    /// The elements `prepare` removes: `script`, `style`, `noscript`, `template`.
+    static let removedTags = HTMLTag.Set(["script", "style", "noscript", "template"])!
+
     /// Removes what is never article text and normalises markup (Readability's
     /// `_removeScripts` and `_prepDocument`): scripts, styles, templates, comments;
     /// `<font>` becomes `<span>`; chains of `<br>` become paragraphs.
@@ -255,7 +258,7 @@ public enum Extractor {
                 case .comment:
                     toRemove.append(c)
                 case .element:
-                    if ["script", "style", "noscript", "template"].contains(c.name) {
+                    if removedTags.contains(c.tag) {
                         toRemove.append(c)
                     } else {
                         if c.name == "font" { c.rename("span") }

@@ -307,19 +307,24 @@ struct PageMetadata {
             visit(doc)
         }
 
+        private static let meta = HTMLTag.number("meta"), link = HTMLTag.number("link"),
+                            script = HTMLTag.number("script"), time = HTMLTag.number("time"),
+                            h1 = HTMLTag.number("h1"), h2 = HTMLTag.number("h2"), base = HTMLTag.number("base")
+
         private mutating func visit(_ n: HTMLNode) {
             for c in n.children where c.kind == .element {
-                switch c.name {
-                case "meta": meta.append(c)
-                case "link": link.append(c)
-                case "script": script.append(c)
-                case "time": time.append(c)
-                case "h1": h1.append(c); headings.append(c)
-                case "h2": headings.append(c)
-                case "base": if base == nil { base = c }
+                // By `HTMLTag` number: a switch over the name compared strings per element.
+                switch c.tag {
+                case Self.meta: meta.append(c)
+                case Self.link: link.append(c)
+                case Self.script: script.append(c)
+                case Self.time: time.append(c)
+                case Self.h1: h1.append(c); headings.append(c)
+                case Self.h2: headings.append(c)
+                case Self.base: if base == nil { base = c }
                 default: break
                 }
-                if !c.children.isEmpty { visit(c) }
+                if c.childCount > 0 { visit(c) }
             }
         }
     }

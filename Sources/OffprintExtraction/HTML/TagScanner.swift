@@ -26,7 +26,9 @@ enum TagScanner {
         func lower(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            // The next `<` by memchr (a byte loop here scanned every page twice).
+            guard let base = bytes.baseAddress, let hit = memchr(base + i, 0x3C, n - i) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if i + 3 < n, bytes[i + 1] == 0x21, bytes[i + 2] == 0x2D, bytes[i + 3] == 0x2D {
                 var j = i + 4
                 while j + 2 < n && !(bytes[j] == 0x2D && bytes[j + 1] == 0x2D && bytes[j + 2] == 0x3E) { j += 1 }
