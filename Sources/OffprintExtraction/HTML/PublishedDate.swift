@@ -165,9 +165,15 @@ enum PublishedDate {
             var date: String?
             // Two-digit years not in headings: `Version 23.11.02 ist da` is a version number.
             let shortYear = !ReaderRules.headings.contains(el.name)
-            if textOnly, text.utf8.count <= 40, text.filter(\.isLetter).count <= 20, let d = dateInText(text, shortYear: shortYear) {
+            // Letters counted up to 31 (all that the tests below tell apart), no string built.
+            var letters = 0
+            for ch in text where ch.isLetter {
+                letters += 1
+                if letters > 30 { break }
+            }
+            if textOnly, text.utf8.count <= 40, letters <= 20, let d = dateInText(text, shortYear: shortYear) {
                 date = d
-            } else if el.name != "a", text.filter(\.isLetter).count <= 30,
+            } else if el.name != "a", letters <= 30,
                       let lead = labelledDate.firstMatch(text)?[1], let d = dateInText(lead, shortYear: shortYear) {
                 // Markup inside, or more words, when the date (or a label with a colon) opens
                 // the text: `<h5>Datum: </h5>03.11.2021`, `<li><span>Datum:</span>26. Januar
