@@ -105,6 +105,8 @@ import Testing
         ("<body><svg><style>.a { fill: red }</style><circle r=1 /></svg><p>g</p></body>", []),
         ("<body><p>h</p><script src=x", []),
         ("<body><p>i</p><script>j()</script>", []),
+        // A control character: read as before (libxml2 before 2.9.11 stopped there).
+        ("<body><div><script>a\u{0C}</div>b</script><p>k</p></div>", ["a</div>b"]),
     ]
 
     /// The script and style text of a tree, in document order.
