@@ -118,6 +118,12 @@ extension HTMLNode {
         return out
     }
 
+    // The walks below pass their results `inout` rather than capturing a local variable in a
+    // nested function (a captured variable is boxed and checked at run time on every access),
+    // and read the children in place (`withChildren`, `childCount`): no copy of each node's
+    // child array is retained and released per visit, and these walks visit every element
+    // many times per page.
+
     private static func collect(tag: UInt8, under n: HTMLNode, into out: inout [HTMLNode]) {
         n.withChildren { children in
             for c in children where c.kind == .element {
@@ -135,12 +141,6 @@ extension HTMLNode {
             }
         }
     }
-
-    // The walks below pass their results `inout` rather than capturing a local variable in a
-    // nested function (a captured variable is boxed and checked at run time on every access).
-
-    // The children are read through their buffer: iterating the array itself retained and
-    // released every child, and these walks visit every element many times per page.
 
     private static func collect(named name: String, under n: HTMLNode, into out: inout [HTMLNode]) {
         n.withChildren { children in
