@@ -75,6 +75,8 @@ static inline int offprint_html_skip_raw_text(xmlParserCtxtPtr ctxt) {
     if (ctxt == NULL || ctxt->input == NULL || ctxt->name == NULL) return 0;
     in = ctxt->input;
     name = ctxt->name;
+    /* libxml2 reads raw text only for elements named exactly so (not `x:script`). */
+    if (!xmlStrEqual(name, BAD_CAST "script") && !xmlStrEqual(name, BAD_CAST "style")) return 0;
     if (in->cur == NULL || in->end == NULL || in->cur + 2 >= in->end || in->cur[0] != '>') return 0;
     start = in->cur + 1;
     end = in->end;

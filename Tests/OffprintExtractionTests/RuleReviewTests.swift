@@ -292,4 +292,17 @@ struct RuleReviewTests {
             """#
         #expect(try Self.text(html) == expected)
     }
+
+    @Test("a prefixed script element is markup to libxml2, so the parser does not skip its content (2026-11-30 review)")
+    func prefixedScriptIsNotSkipped() throws {
+        let paragraph = "<p>The reading room opens every weekday from nine, and the whole catalogue can be searched offline on the terminals by the door.</p>"
+        let html = """
+            <html><head><title>Title here</title></head><body><div><x:script>a()</div>
+            <article><h1>Title here</h1>\(paragraph)\(paragraph)\(paragraph)\(paragraph)\(paragraph)</article>
+            <x:script>b()</x:script></body></html>
+            """
+        let a = try Extractor.extract(htmlText: html, url: nil, baseDirectory: nil)
+        #expect(a.metadata.title == "Title here")
+        #expect(a.textContent.components(separatedBy: "The reading room opens").count == 6)
+    }
 }

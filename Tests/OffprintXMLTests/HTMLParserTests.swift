@@ -107,6 +107,9 @@ import Testing
         ("<body><p>i</p><script>j()</script>", []),
         // A control character: read as before (libxml2 before 2.9.11 stopped there).
         ("<body><div><script>a\u{0C}</div>b</script><p>k</p></div>", ["a</div>b"]),
+        // A prefixed name is no raw-text element for libxml2: its content is markup (review fix).
+        ("<body><div><x:script>a()</div><p>l</p><x:script>b()</x:script></body>", ["a()", "b()"]),
+        ("<body><svg><svg:style>.a{}</svg><p>m</p></body>", [".a{}"]),
     ]
 
     /// The script and style text of a tree, in document order.
