@@ -66,21 +66,10 @@ public enum Extractor {
 
     /// Whether `source` has `<noscript` in it, in any ASCII case.
     static func containsNoscriptTag(_ source: Data) -> Bool {
-        let target = Array("<noscript".utf8)
-        return source.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            while i + target.count <= b.count {
-                if b[i] == 0x3C {
-                    var k = 1
-                    while k < target.count && (b[i + k] | 0x20) == target[k] { k += 1 }
-                    if k == target.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        source.withUnsafeBytes { noscriptTag.matches($0.bindMemory(to: UInt8.self)) }
     }
+
+    private static let noscriptTag = Keywords("<noscript")
 
     static func extract(source: Data, url: String?, baseDirectory: URL?,
                         unwrapNoscript: Bool) throws -> ExtractedArticle {

@@ -25,25 +25,9 @@ public enum HTMLSerializer {
     public static func escapeAttribute(_ s: String) -> String { escape(s, quotes: true) }
 
     private static func escape(_ s: String, quotes: Bool) -> String {
-        func run(_ b: UnsafeBufferPointer<UInt8>) -> String {
-            // Most text has nothing to escape.
-            guard b.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && $0 == 0x22) }) else {
-                return s
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 16)
-            for c in b {
-                switch c {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22 where quotes: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(c)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        return s.utf8.withContiguousStorageIfAvailable(run) ?? Array(s.utf8).withUnsafeBufferPointer(run)
+        var out: [UInt8] = []
+        appendEscaped(s, quotes: quotes, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func write(_ n: HTMLNode, into out: inout [UInt8]) {
@@ -77,7 +61,7 @@ public enum HTMLSerializer {
         }
     }
 
-    /// Appends the UTF-8 of `s` to `out`, escaped as `escape(_:quotes:)` does.
+    /// Appends the UTF-8 of `s` to `out` with `&`, `<`, `>` (and, with `quotes`, `"`) escaped.
     private static func appendEscaped(_ s: String, quotes: Bool, to out: inout [UInt8]) {
         func run(_ b: UnsafeBufferPointer<UInt8>) {
             var start = 0

@@ -99,5 +99,7 @@ import Testing
         let doc = try HTMLParser.parse(utf8: Data("<p title='a \"b\" &amp; <c>'>x &lt; y &amp;&amp; z &gt; \"q\"<br>w</p>".utf8))
         let p = try #require(doc.firstElement(named: "p"))
         #expect(HTMLSerializer.html([p]) == "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\">x &lt; y &amp;&amp; z &gt; \"q\"<br>w</p>")
+        #expect(HTMLSerializer.escapeText("a \"b\" & <c>") == "a \"b\" &amp; &lt;c&gt;")
+        #expect(HTMLSerializer.escapeAttribute("a \"b\" & <c>") == "a &quot;b&quot; &amp; &lt;c&gt;")
     }
 }

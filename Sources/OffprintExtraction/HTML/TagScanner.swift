@@ -4,15 +4,9 @@ import Foundation
 import OffprintXML
 
 enum TagScanner {
-    /// The attributes of the first `<name ...>` start tag in `source` (case-insensitive),
-    /// entity references in values left as written except `&amp;` and `&quot;`; nil when there
-    /// is no such tag.
-    static func attributesOfFirstTag(_ name: String, in source: String) -> [HTMLAttribute]? {
-        var source = source
-        return source.withUTF8 { all in attributesOfFirstTag(name, bytes: UnsafeBufferPointer(rebasing: all.prefix(2_000_000))) }
-    }
-
-    /// `attributesOfFirstTag(_:in:)` on a page's UTF-8 bytes.
+    /// The attributes of the first `<name ...>` start tag in `source`, a page's UTF-8 bytes
+    /// (case-insensitive), entity references in values left as written except `&amp;` and
+    /// `&quot;`; nil when there is no such tag.
     static func attributesOfFirstTag(_ name: String, in source: Data) -> [HTMLAttribute]? {
         source.withUnsafeBytes { raw in
             attributesOfFirstTag(name, bytes: UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self).prefix(2_000_000)))
