@@ -18,21 +18,24 @@ final class SAXTreeBuilder {
     }
 
     let root = HTMLNode(kind: .document)
+    // The state below is touched only by this parse's callbacks, one at a time: unchecked
+    // exclusivity spares a run-time access check (`swift_beginAccess`) per callback, about
+    // 2% of an extraction's instructions.
     /// Decides, for a `script` or `style` element (name, attributes), whether its content is
     /// read; nil reads every one (see `HTMLParser.parse`).
     private let keepRawText: ((String, [HTMLAttribute]) -> Bool)?
-    private var stack: [Frame] = []
+    @exclusivity(unchecked) private var stack: [Frame] = []
     /// The text node still being filled (the last child of the innermost open element):
     /// its bytes, and whether it is character data (1) or CDATA (2); 0 when none.
-    private var pending: HTMLNode?
-    private var pendingKind = 0
-    private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var pending: HTMLNode?
+    @exclusivity(unchecked) private var pendingKind = 0
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
     /// libxml2's document children as far as they decide where a parentless element goes.
-    private var docHasChildren = false
-    private var docFirstElement: HTMLNode?
-    private var hasDTD = false
+    @exclusivity(unchecked) private var docHasChildren = false
+    @exclusivity(unchecked) private var docFirstElement: HTMLNode?
+    @exclusivity(unchecked) private var hasDTD = false
     /// Whether a void element received content (moved out by `finish`).
-    private var voidHasContent = false
+    @exclusivity(unchecked) private var voidHasContent = false
     /// Names already converted, by libxml2's pointer: the parser hands out each element and
     /// attribute name from its dictionary (or a constant, for implied elements), so one
     /// pointer is one name for the whole parse. Direct-mapped, `NameCache.size` slots each.

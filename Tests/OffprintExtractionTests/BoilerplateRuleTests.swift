@@ -439,6 +439,16 @@ struct BoilerplateRuleTests {
         #expect(BoilerplateRules.isDateline(text) == expected)
     }
 
+    @Test("the datelines' byte pre-check: an unlisted ASCII word before any non-ASCII byte", arguments: [
+        ("Updated 11:21 pm CST, Tuesday, November 19, 2019", false), ("Published by Jane Doe 2019", true),
+        ("Veröffentlicht am 16.08.2019", false), ("19.11.2019 Bericht über", true),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 |", false), ("März 2019", false), ("12 Mär", false),
+    ])
+    func datelinePreCheck(text: String, unlisted: Bool) {
+        #expect(BoilerplateRules.hasUnlistedASCIIWord(text) == unlisted)
+        if unlisted { #expect(!BoilerplateRules.isDateline(text)) }
+    }
+
     @Test("a dateline in the article goes; a date in a table stays")
     func datelineInArticle() throws {
         let table = "<table><tr><td>4.2.3</td><td>April 2014</td></tr><tr><td>4.2.4</td><td>May 2014</td></tr><tr><td>4.2.5</td><td>June 2014</td></tr></table>"

@@ -47,14 +47,38 @@ struct TextMeasureTests {
             "  Erstellt am\u{00A0}Dienstag\r\n 6. Mai 2014 ", "\u{3000}日本\u{2009}語\t", "", " \n\t ",
             "caf\u{00E9}  cr\u{00E8}me", "a \u{0301}b", "x\u{2028}y\u{205F}z", "Привет,  мир",
             "\u{0600}  x", "\u{06DD} \u{0661}",
+            // Kana, ideographs and Hangul after a space stay on the byte path; a combining
+            // mark (U+3099, U+0E31) or ZWJ after one joins the space's Character.
+            "今日は 晴れ です。 ハロー \u{D55C}\u{AE00}", "か \u{3099}が", "\u{0E01} \u{0E31}", "a \u{200D}b",
         ]
         // A Prepend scalar (U+0600) joins the space after it into one Character: kept (review).
         let expected = ["Erstellt am Dienstag 6. Mai 2014", "日本 語", "", "", "café crème", "a b", "x y z", "Привет, мир",
-                        "\u{0600}  x", "\u{06DD} \u{0661}"]
+                        "\u{0600}  x", "\u{06DD} \u{0661}", "今日は 晴れ です。 ハロー 한글", "か が", "\u{0E01}", "a b"]
         for (s, e) in zip(samples, expected) {
             #expect(s.normalizedSpace == e)
             #expect(s.normalizedSpace == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
         }
+        #expect(!String.mayJoinPrecedingSpace(Array("あ".utf8).withUnsafeBufferPointer { $0 }, at: 0))
+    }
+
+    @Test("a space's possible joiners: marks, ZWJ and scalars from U+10000 up; not letters or punctuation",
+          arguments: [("\u{0301}", true), ("\u{3099}", true), ("\u{0E31}", true), ("\u{093F}", true),
+                      ("\u{200D}", true), ("\u{0E33}", true), ("\u{1F3FB}", true), ("\u{FF9E}", true),
+                      ("あ", false), ("ア", false), ("日", false), ("\u{D55C}", false), ("。", false),
+                      ("é", false), ("Ж", false)])
+    func joinsPrecedingSpace(scalar: String, joins: Bool) {
+        let bytes = Array(scalar.utf8)
+        #expect(bytes.withUnsafeBufferPointer { String.mayJoinPrecedingSpace($0, at: 0) } == joins)
+        // What Character does: the scalar after a space is in the space's Character or not.
+        #expect((" " + scalar).count == (joins ? 1 : 2))
+    }
+
+    @Test("lines trimmed on the bytes as splitting by the Character \"\\n\" trims them (CR LF is one Character)",
+          arguments: ["  a \n\t b\u{00A0}\n\n c", "a\r\n  b", "x  \r\n\ny\u{3000}", "\n\n", "", "é \n \u{2003}ü"])
+    func trimmingLines(text: String) {
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmedHorizontalSpace }.joined(separator: "\n")
+        #expect(Array(text.utf8).withUnsafeBufferPointer(TextRendering.trimmingLines) == expected)
     }
 
     @Test("share and paywall phrases: the byte search matches ASCII case-insensitively")
@@ -104,6 +128,12 @@ struct TextMeasureTests {
             // U+00A0 and U+3000 may be white space: not counted, so the answer is "not longer".
             (String(repeating: "\u{00A0}\u{3000}", count: 40), false),
             ("<p>" + String(repeating: "é", count: 31) + "</p><!--" + String(repeating: "x", count: 100) + "-->", true),
+            // Kana and Hangul syllables count (21 are 63 bytes); the combining U+3099 does not.
+            (String(repeating: "か", count: 21), true),
+            (String(repeating: "한", count: 21), true),
+            (String(repeating: "관", count: 21), true),
+            (String(repeating: "か", count: 20), false),
+            (String(repeating: "\u{3099}", count: 40), false),
         ]
         for (html, longer) in cases {
             let n = try node(html)

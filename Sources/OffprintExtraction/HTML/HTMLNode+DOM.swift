@@ -503,9 +503,9 @@ extension String {
     /// names (Unicode White_Space, `TextSpan.spaceLength`), scanned as UTF-8 bytes. Splitting
     /// by `Character` cost about 2% of the whole extraction (the date scan normalises many
     /// short texts). Where `Character` would join white space to its neighbour, the exact
-    /// path is taken: a scalar from U+0300 up after it (possibly a combining mark), or a
-    /// Prepend scalar before it (U+0600-0605, U+06DD, U+070F, U+0890-0891, U+08E2, U+0D4E,
-    /// anything from U+110BD up; review finding).
+    /// path is taken: a scalar after it that may join it (`mayJoinPrecedingSpace`: a mark,
+    /// ZWJ, anything from U+10000 up), or a Prepend scalar before it (U+0600-0605, U+06DD,
+    /// U+070F, U+0890-0891, U+08E2, U+0D4E, anything from U+110BD up; review finding).
     var normalizedSpace: String {
         func scan(_ b: UnsafeBufferPointer<UInt8>) -> String? {
             var out = [UInt8]()
@@ -517,7 +517,8 @@ extension String {
                 if k > 0 {
                     if i > 0 && b[i - 1] >= 0x80 && String.endsWithPrepend(b, before: i) { return nil }
                     i += k
-                    if i < b.count && b[i] >= 0xCC && TextSpan.spaceLength(b, i) == 0 { return nil }
+                    if i < b.count && b[i] >= 0xCC && TextSpan.spaceLength(b, i) == 0
+                        && String.mayJoinPrecedingSpace(b, at: i) { return nil }
                     if !out.isEmpty { pending = true }
                     continue
                 }
@@ -529,6 +530,36 @@ extension String {
         }
         let fast = utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
         return fast ?? split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether the UTF-8 scalar that starts at byte `i` of `b` may belong to the grapheme
+    /// cluster of a white-space character before it (UAX #29 rules GB9 and GB9a: Extend, ZWJ,
+    /// SpacingMark): a Grapheme_Extend scalar, any mark (Mn, Mc, Me), U+200D, U+0E33, U+0EB3,
+    /// or anything from U+10000 up (emoji modifiers, tags; not looked at). False for the
+    /// letters, ideographs, kana and punctuation of a Japanese or Chinese text, which
+    /// `normalizedSpace` then keeps on its byte path.
+    static func mayJoinPrecedingSpace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let lead = b[i]
+        var scalar: UInt32
+        let length: Int
+        switch lead {
+        case 0xC0...0xDF: scalar = UInt32(lead & 0x1F); length = 2
+        case 0xE0...0xEF: scalar = UInt32(lead & 0x0F); length = 3
+        default: return true
+        }
+        guard i + length <= b.count else { return true }
+        for j in (i + 1)..<(i + length) { scalar = scalar << 6 | UInt32(b[j] & 0x3F) }
+        switch scalar {
+        case 0x200D, 0x0E33, 0x0EB3: return true
+        default: break
+        }
+        guard let s = Unicode.Scalar(scalar) else { return true }
+        let p = s.properties
+        if p.isGraphemeExtend { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// Whether the UTF-8 scalar that ends at byte `end` of `b` has the Grapheme_Cluster_Break

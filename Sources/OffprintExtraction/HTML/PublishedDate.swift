@@ -167,9 +167,17 @@ enum PublishedDate {
             let shortYear = !ReaderRules.headings.contains(el.name)
             // Letters counted up to 31 (all that the tests below tell apart), no string built.
             var letters = 0
-            for ch in text where ch.isLetter {
-                letters += 1
-                if letters > 30 { break }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: the letters are A-Z and a-z.
+                for b in text.utf8 where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+                    letters += 1
+                    if letters > 30 { break }
+                }
+            } else {
+                for ch in text where ch.isLetter {
+                    letters += 1
+                    if letters > 30 { break }
+                }
             }
             if textOnly, text.utf8.count <= 40, letters <= 20, let d = dateInText(text, shortYear: shortYear) {
                 date = d
@@ -202,23 +210,42 @@ enum PublishedDate {
 
     /// Whether `node`'s text, with its white space normalised (`normalizedSpace`), is longer
     /// than `limit` UTF-8 bytes, decided from the bytes that normalising always keeps and
-    /// stopping as soon as they pass `limit`: printable ASCII, and the 2-byte Latin and
-    /// Cyrillic letters and 3-byte CJK ideographs (U+00C0-027F, U+0400-047F, U+4000-9FFF), none
+    /// stopping as soon as they pass `limit`: printable ASCII, the 2-byte Latin and Cyrillic
+    /// letters, and the 3-byte kana, CJK ideographs and Hangul syllables (U+00C0-027F,
+    /// U+0400-047F, U+3040-30FF but the combining U+3099-309A, U+4000-9FFF, U+AC00-D77F), none
     /// of which is white space or joins a preceding space's grapheme. False when unsure.
     static func keepsMoreBytes(than limit: Int, _ node: HTMLNode) -> Bool {
         var kept = 0
+        func count(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x21...0x7E: kept += 1
+                case 0xC3...0xC9, 0xD0, 0xD1: kept += 2
+                case 0xE4...0xE9, 0xEB, 0xEC: kept += 3
+                // Hangul syllables U+AC00-AFFF (EA B0 80 - EA BF BF) and U+D000-D77F.
+                case 0xEA where i + 1 < b.count && b[i + 1] >= 0xB0: kept += 3
+                case 0xED where i + 1 < b.count && b[i + 1] <= 0x9D: kept += 3
+                case 0xE3:
+                    // Kana: E3 81 80 - E3 83 BF, but E3 82 99 and E3 82 9A (combining marks).
+                    if i + 2 < b.count, (0x81...0x83).contains(b[i + 1]),
+                       !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A)) {
+                        kept += 3
+                        i += 3
+                        if kept > limit { return true }
+                        continue
+                    }
+                default: break
+                }
+                if kept > limit { return true }
+                i += 1
+            }
+            return false
+        }
         func walk(_ n: HTMLNode) -> Bool {
             if n.kind == .text {
-                for b in n.text.utf8 {
-                    switch b {
-                    case 0x21...0x7E: kept += 1
-                    case 0xC3...0xC9, 0xD0, 0xD1: kept += 2
-                    case 0xE4...0xE9: kept += 3
-                    default: continue
-                    }
-                    if kept > limit { return true }
-                }
-                return false
+                var text = n.text
+                return text.withUTF8(count)
             }
             guard n.kind == .element || n.kind == .document else { return false }
             for c in n.children where walk(c) { return true }

@@ -99,11 +99,34 @@ enum TextRendering {
             breakBlock()
             return blocks.map { block in
                 guard block.utf8.contains(0x0A) else { return block }
-                return block.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.trimmedHorizontalSpace }
-                    .joined(separator: "\n")
+                var block = block
+                return block.withUTF8(TextRendering.trimmingLines)
             }.joined(separator: "\n\n")
         }
+    }
+}
+
+extension TextRendering {
+    /// UTF-8 text `b` with each line's leading and trailing tabs and space separators
+    /// removed (`trimmedHorizontalSpace`). Lines end at a line feed that does not follow a
+    /// carriage return: the `Character` "\n" (a CR LF pair is one `Character`, UAX #29
+    /// GB3), found on the bytes.
+    static func trimmingLines(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(b.count)
+        var start = 0
+        var i = 0
+        while i <= b.count {
+            if i == b.count || (b[i] == 0x0A && (i == 0 || b[i - 1] != 0x0D)) {
+                let line = UnsafeBufferPointer(rebasing: b[start..<i])
+                let r = trimmedRange(line, spaceLength: horizontalSpaceLength)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: line[r]))
+                if i < b.count { out.append(0x0A) }
+                start = i + 1
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -144,7 +167,7 @@ extension StringProtocol {
 
 /// The length in bytes of the tab or space separator (Zs) starting at byte `i` of UTF-8 `b`,
 /// 0 when there is none.
-@inline(__always) private func horizontalSpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+@inline(__always) func horizontalSpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let c = b[i]
     if c < 0x80 { return c == 0x20 || c == 0x09 ? 1 : 0 }
     let n = b.count
