@@ -39,7 +39,10 @@ public final class HTMLNode {
     /// Attributes of an element, in document order; names lower case.
     @inlinable public var attributes: [HTMLAttribute] {
         get { _attributes }
-        _modify { yield &_attributes }
+        _modify {
+            yield &_attributes
+            _attributeLengths = HTMLNode.nameLengths(_attributes)
+        }
     }
     /// Character data of a text or comment node (entities already decoded).
     @inlinable public var text: String {
@@ -73,6 +76,9 @@ public final class HTMLNode {
     @usableFromInline @exclusivity(unchecked) var _name: String
     @usableFromInline @exclusivity(unchecked) var _tag: UInt8
     @usableFromInline @exclusivity(unchecked) var _attributes: [HTMLAttribute]
+    /// The UTF-8 lengths of the attribute names, one bit each (`nameLengths`), so that
+    /// `attribute(_:)` answers nil for most names without reading the attribute array.
+    @usableFromInline @exclusivity(unchecked) var _attributeLengths: UInt64
     @usableFromInline @exclusivity(unchecked) var _text: String
     @usableFromInline @exclusivity(unchecked) var _children: [HTMLNode]
     @usableFromInline @exclusivity(unchecked) var _textMeasure: UInt64 = 0
@@ -88,18 +94,44 @@ public final class HTMLNode {
         self._name = name
         self._tag = name.isEmpty ? 0 : HTMLTag.number(name)
         self._attributes = attributes
+        self._attributeLengths = attributes.isEmpty ? 0 : HTMLNode.nameLengths(attributes)
         self._text = text
         self._children = []
     }
 
-    /// An element whose `HTMLTag` number the caller already knows (the tree builder).
-    init(element name: String, tag: UInt8, attributes: [HTMLAttribute]) {
+    /// An element whose `HTMLTag` number and attribute name lengths (`nameLengths`) the
+    /// caller already knows (the tree builder).
+    init(element name: String, tag: UInt8, attributes: [HTMLAttribute], attributeLengths: UInt64) {
         self.kind = .element
         self._name = name
         self._tag = tag
         self._attributes = attributes
+        self._attributeLengths = attributeLengths
         self._text = ""
         self._children = []
+    }
+
+    /// The bit of `nameLengths` for an attribute name: its UTF-8 length (63 for 63 and
+    /// longer) for an ASCII name, nil for any other.
+    @inlinable static func lengthBit(_ name: String) -> UInt64? {
+        // As many UTF-16 units as bytes just when all are ASCII; both counts are stored
+        // values for an ASCII string, no scan.
+        let n = name.utf8.count
+        guard name.utf16.count == n else { return nil }
+        return 1 << UInt64(min(n, 63))
+    }
+
+    /// One bit per attribute name length (`lengthBit`), all bits when a name is not ASCII:
+    /// `attribute(_:)` compares names as Swift strings, by canonical equivalence, and only
+    /// ASCII names are equal just when their bytes are (a non-ASCII name such as U+212A
+    /// KELVIN SIGN can equal an ASCII one of another length).
+    @usableFromInline static func nameLengths(_ attributes: [HTMLAttribute]) -> UInt64 {
+        var mask: UInt64 = 0
+        for a in attributes {
+            guard let bit = lengthBit(a.name) else { return ~0 }
+            mask |= bit
+        }
+        return mask
     }
 
     deinit {
@@ -122,7 +154,11 @@ public final class HTMLNode {
 
     /// The value of attribute `name` (lower case), or nil.
     public func attribute(_ name: String) -> String? {
-        for a in attributes where a.name == name { return a.value }
+        let lengths = _attributeLengths
+        if lengths == 0 { return nil }
+        // No name of this length: nil without reading the attributes (most calls).
+        if let bit = HTMLNode.lengthBit(name), lengths & bit == 0 { return nil }
+        for a in _attributes where a.name == name { return a.value }
         return nil
     }
 

@@ -44,12 +44,27 @@ final class SAXTreeBuilder {
     /// A placeholder pushed on libxml2's node stack for every open element, so that the
     /// parser's own node-stack bookkeeping (depth limit, pops) stays as with the tree builder.
     private let placeholder: UnsafeMutablePointer<xmlNode>
+    /// A text node that the placeholder holds as its only child. libxml2 2.9's `areBlanks`
+    /// asks, for every white-space-only text, whether the current node's last child is text
+    /// and otherwise compares the element's name with some 60 names: its answer only chooses
+    /// between the `characters` and `ignorableWhitespace` callbacks (one handler here) and
+    /// whether `htmlCheckParagraph` runs, which does nothing below an element other than
+    /// `html` or `head` (and for those, and outside any element, `areBlanks` answers before
+    /// it looks at the node). With a text child the answer comes at once: about 3% of an
+    /// extraction's instructions were those name comparisons.
+    private let placeholderText: UnsafeMutablePointer<xmlNode>
 
     init(keepRawText: ((String, [HTMLAttribute]) -> Bool)? = nil) {
         self.keepRawText = keepRawText
         placeholder = .allocate(capacity: 1)
         placeholder.initialize(to: xmlNode())
         placeholder.pointee.type = XML_ELEMENT_NODE
+        placeholderText = .allocate(capacity: 1)
+        placeholderText.initialize(to: xmlNode())
+        placeholderText.pointee.type = XML_TEXT_NODE
+        placeholderText.pointee.parent = placeholder
+        placeholder.pointee.children = placeholderText
+        placeholder.pointee.last = placeholderText
         stack.reserveCapacity(64)
         bytes.reserveCapacity(4096)
     }
@@ -57,6 +72,8 @@ final class SAXTreeBuilder {
     deinit {
         placeholder.deinitialize(count: 1)
         placeholder.deallocate()
+        placeholderText.deinitialize(count: 1)
+        placeholderText.deallocate()
     }
 
     /// The finished tree.
@@ -99,13 +116,19 @@ final class SAXTreeBuilder {
         flush()
         if nodePush(ctxt, placeholder) < 0 { return }  // too deep: libxml2 stops and drops it
         var attrs: [HTMLAttribute] = []
+        var lengths: UInt64 = 0
         if let atts {
             var count = 0
             while atts[count] != nil { count += 2 }
             attrs.reserveCapacity(count / 2)
             var i = 0
             while let an = atts[i] {
-                let attName = attributeNames.lookup(an) { (HTMLParser.lowerName($0), false, 0) }.name
+                // The name, and its length bit (`HTMLNode.lengthBit`; 64: none) as the tag.
+                let (attName, _, bitIndex) = attributeNames.lookup(an) { p in
+                    let n = HTMLParser.lowerName(p)
+                    let bit = HTMLNode.lengthBit(n)
+                    return (n, false, bit.map { UInt8($0.trailingZeroBitCount) } ?? 64)
+                }
                 let value: String
                 if let v = atts[i + 1] {
                     value = String(cString: v)
@@ -114,8 +137,11 @@ final class SAXTreeBuilder {
                 } else {
                     value = ""
                 }
-                if !attrs.contains(where: { $0.name == attName }) {
+                let bit: UInt64 = bitIndex < 64 ? 1 << UInt64(bitIndex) : ~0
+                // A name seen before is dropped (no earlier name of its length: none was).
+                if lengths & bit == 0 || !attrs.contains(where: { $0.name == attName }) {
                     attrs.append(HTMLAttribute(name: attName, value: value))
+                    lengths |= bit
                 }
                 i += 2
             }
@@ -124,7 +150,7 @@ final class SAXTreeBuilder {
             let n = HTMLParser.lowerName(Self.localName(p))
             return (n, HTMLParser.isVoid(n), HTMLTag.number(n))
         }
-        let el = HTMLNode(element: elName, tag: elTag, attributes: attrs)
+        let el = HTMLNode(element: elName, tag: elTag, attributes: attrs, attributeLengths: lengths)
         if !stack.isEmpty {
             let top = stack.count - 1
             stack[top].node.append(el)

@@ -24,6 +24,21 @@ import Testing
         #expect(shape(ul.children) == ["\" \"", "li", "\"\n\"", "li", "\" \""])
     }
 
+    /// White-space-only text is kept wherever libxml2's `areBlanks` would call it ignorable
+    /// or not: between inline elements, in a table, after a comment, at the top of the body.
+    @Test func whitespaceOnlyTextIsKeptEverywhere() throws {
+        let doc = try parse("<html><body> <div><b>x</b> <i>y</i></div><table> <tr><td>1</td> </tr></table>"
+                            + "<p><!-- c --> <span>z</span></p></body></html>")
+        let body = try #require(doc.firstElement(named: "body"))
+        #expect(shape(body.children) == ["\" \"", "div", "table", "p"])
+        let div = try #require(doc.firstElement(named: "div"))
+        #expect(shape(div.children) == ["b", "\" \"", "i"])
+        let tr = try #require(doc.firstElement(named: "tr"))
+        #expect(shape(tr.children) == ["td", "\" \""])
+        let p = try #require(doc.firstElement(named: "p"))
+        #expect(shape(p.children) == ["<!-- c -->", "\" \"", "span"])
+    }
+
     @Test func booleanAttributesGetTheirNameAsValue() throws {
         let input = try #require(try parse("<p><input disabled foo bar=\"\" ID=x></p>").firstElement(named: "input"))
         #expect(input.attributes == [HTMLAttribute(name: "disabled", value: "disabled"),
