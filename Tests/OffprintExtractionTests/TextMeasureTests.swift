@@ -81,6 +81,26 @@ struct TextMeasureTests {
         #expect(Array(text.utf8).withUnsafeBufferPointer(TextRendering.trimmingLines) == expected)
     }
 
+    @Test("the character bound: only characters that surely start a grapheme count; never more than innerText has",
+          arguments: [
+              (String(repeating: "a", count: 80), 80, false), (String(repeating: "a", count: 81), 80, true),
+              (String(repeating: "語", count: 81), 80, true), (String(repeating: "か", count: 81), 80, true),
+              (String(repeating: "한", count: 81), 80, true), (String(repeating: "é", count: 81), 80, true),
+              (String(repeating: "Ж ", count: 81), 80, true),
+              // Spaces are not counted; a combining mark never starts a character.
+              (String(repeating: " ", count: 200), 80, false), ("a" + String(repeating: "\u{0301}", count: 200), 80, false),
+              (String(repeating: "e\u{0301}", count: 81), 80, true),
+              (String(repeating: "“a” — ", count: 81), 80, true),
+              // After a ZWJ or a Prepend scalar the next is not counted.
+              (String(repeating: "\u{200D}a", count: 81), 80, false), (String(repeating: "\u{0600}a", count: 81), 80, false),
+          ])
+    func characterBound(text: String, limit: Int, more: Bool) throws {
+        let doc = try HTMLParser.parse(utf8: Data(("<html><body><div><p>" + text + "</p><!-- x --></div></body></html>").utf8))
+        let div = try #require(doc.firstElement(named: "div"))
+        #expect(div.hasMoreCharacters(than: limit) == more)
+        if more { #expect(div.innerText().count > limit) }
+    }
+
     @Test("share and paywall phrases: the byte search matches ASCII case-insensitively")
     func phraseSearch() {
         #expect(BoilerplateRules.isShareLink("HTTPS://WWW.FACEBOOK.COM/SHARER.PHP?u=x"))

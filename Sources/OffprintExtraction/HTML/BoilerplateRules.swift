@@ -578,7 +578,7 @@ enum BoilerplateRules {
     /// characters (`Mehr zum Thema Gesundheit:`) and does not end a sentence with `.` or `?`.
     static func isRelatedLabel(_ node: HTMLNode) -> Bool {
         guard relatedLabelTags.contains(node.name) else { return false }
-        if !mayOpenWithLabel(node, relatedLabelBytes) { return false }
+        if !mayOpenWithLabel(node, relatedLabelBytes) || node.hasMoreCharacters(than: 80) { return false }
         let text = node.innerText().trimmedWhitespace
         guard !text.isEmpty, text.count <= 80, let last = text.last, last != ".", last != "?" else { return false }
         let lower = text.lowercased()
@@ -661,7 +661,7 @@ enum BoilerplateRules {
     /// an optional `(`) with one of `creditLabels` as a whole word.
     static func isCreditLine(_ node: HTMLNode) -> Bool {
         guard creditLineTags.contains(node.name) else { return false }
-        if !mayOpenWithLabel(node, creditLabelBytes) { return false }
+        if !mayOpenWithLabel(node, creditLabelBytes) || node.hasMoreCharacters(than: 100) { return false }
         var text = Substring(node.innerText().trimmedWhitespace)
         guard !text.isEmpty, text.count <= 100 else { return false }
         if text.hasPrefix("(") { text = text.dropFirst() }

@@ -237,6 +237,79 @@ extension HTMLNode {
         return normalizeSpaces ? t.collapsingWhitespaceRuns() : t
     }
 
+    /// Whether `textContent` (and so `innerText`, trimmed or not) surely has more than
+    /// `limit` characters (`Character`s, grapheme clusters) that are not white space, told
+    /// without building it and stopping once past `limit`. It counts the scalars that surely
+    /// start a grapheme cluster: printable ASCII, Latin (U+00C0-027F), Cyrillic (U+0400-047F),
+    /// kana but the combining U+3099-309A, CJK ideographs (U+4000-9FFF) and Hangul syllables
+    /// (U+AC00-D77F), when the scalar before is one of these, any ASCII character, another
+    /// 2-byte scalar but a Prepend one, or general punctuation (U+2000-2FFF) but ZWJ. None of
+    /// the counted joins the one before (UAX #29: none is Extend, SpacingMark, ZWJ, Extended
+    /// Pictographic, a regional indicator or an Indic consonant), and none before is Prepend,
+    /// ZWJ or a Hangul jamo that would hold it. False when unsure.
+    func hasMoreCharacters(than limit: Int) -> Bool {
+        var count = 0
+        var previousKnown = true
+        return HTMLNode.countStarts(self, limit, &count, &previousKnown)
+    }
+
+    private static func countStarts(_ n: HTMLNode, _ limit: Int, _ count: inout Int, _ previousKnown: inout Bool) -> Bool {
+        if n.kind == .text {
+            var text = n.text
+            var c = count, known = previousKnown
+            let over = text.withUTF8 { b -> Bool in
+                var i = 0
+                while i < b.count {
+                    let x = b[i]
+                    var length = 1, counted = false, harmless = false
+                    switch x {
+                    case 0x00...0x7F:
+                        if x >= 0x21 && x <= 0x7E && known { c += 1 }
+                        known = true
+                        i += 1
+                        if c > limit { return true }
+                        continue
+                    case 0xC3...0xC9, 0xD0, 0xD1: length = 2; counted = true
+                    case 0xE3:
+                        length = 3
+                        counted = i + 2 < b.count && (0x81...0x83).contains(b[i + 1])
+                            && !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A))
+                    case 0xE4...0xE9, 0xEB, 0xEC: length = 3; counted = true
+                    case 0xEA: length = 3; counted = i + 1 < b.count && b[i + 1] >= 0xB0
+                    case 0xED: length = 3; counted = i + 1 < b.count && b[i + 1] <= 0x9D
+                    case 0xC0...0xDF:
+                        // Any other 2-byte scalar (a combining mark, say) but the Prepend
+                        // U+0600-0605, U+06DD, U+070F leaves the next one free.
+                        length = 2
+                        let y = i + 1 < b.count ? b[i + 1] : 0
+                        harmless = !((x == 0xD8 && y >= 0x80 && y <= 0x85) || (x == 0xDB && y == 0x9D)
+                                     || (x == 0xDC && y == 0x8F))
+                    case 0xE2:
+                        // General punctuation and symbols (U+2000-2FFF) but ZWJ (U+200D).
+                        length = 3
+                        harmless = !(i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8D)
+                    case 0xE0...0xEF: length = 3
+                    case 0xF0...0xF7: length = 4
+                    default: length = 1  // a continuation byte out of place: unknown
+                    }
+                    if counted && known { c += 1 }
+                    known = counted || harmless
+                    i += length
+                    if c > limit { return true }
+                }
+                return false
+            }
+            count = c
+            previousKnown = known
+            return over
+        }
+        guard n.kind == .element || n.kind == .document else { return false }
+        return n.withChildren { children in
+            for child in children where countStarts(child, limit, &count, &previousKnown) { return true }
+            return false
+        }
+    }
+
     /// Length of `innerText` in UTF-16 code units, as JavaScript counts, computed without
     /// building the string: leading and trailing white space dropped, inner runs of two or
     /// more counted as one character when `normalizeSpaces`.

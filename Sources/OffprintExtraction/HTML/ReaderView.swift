@@ -987,33 +987,61 @@ final class ReaderView {
     /// with no text after it at the end of the article goes ("Kommentieren", "Mehr zum
     /// Thema" whose list was cleaned away).
     private func removeTrailingLinkSections(_ article: HTMLNode) {
-        // Each element's text length and link length, measured once: the labels of one
-        // parent share their following siblings. A removal changes only the entries of the
-        // parent and its ancestors. (The node is kept so that its identifier stays its own.)
-        var measured: [ObjectIdentifier: (node: HTMLNode, length: Double, links: Double)] = [:]
+        // For each parent, once: the children that count as what follows a label (elements,
+        // and text that is not white space), whether all from each one on are elements, and
+        // each one's text length and link length, measured when first needed. The labels of
+        // one parent share their following siblings: a page of 500 paragraphs asked for the
+        // children after each. A removal changes the lists of the parent and its ancestors
+        // (their children, or the measures of their children), which are dropped.
+        struct Followers {
+            var nodes: [HTMLNode] = []
+            var position: [ObjectIdentifier: Int] = [:]
+            var elementsFrom: [Bool] = []
+            var measures: [(length: Double, links: Double)?] = []
+        }
+        var followers: [ObjectIdentifier: Followers] = [:]
+        func list(of parent: HTMLNode) -> Followers {
+            var f = Followers()
+            for c in parent.children where c.kind == .element || c.hasNonWhitespaceText {
+                f.position[ObjectIdentifier(c)] = f.nodes.count
+                f.nodes.append(c)
+            }
+            f.elementsFrom = Array(repeating: true, count: f.nodes.count + 1)
+            for i in stride(from: f.nodes.count - 1, through: 0, by: -1) {
+                f.elementsFrom[i] = f.nodes[i].kind == .element && f.elementsFrom[i + 1]
+            }
+            f.measures = Array(repeating: nil, count: f.nodes.count)
+            return f
+        }
         for h in article.elements(in: Self.linkSectionLabels).reversed() where h.parent != nil {
-            guard h.innerTextLength() < 100, let parent = h.parent, let index = h.indexInParent else { continue }
+            guard h.innerTextLength() < 100, let parent = h.parent else { continue }
             // A paragraph labels a section when it is short and no link ("You may also like...",
             // "DON'T MISS", "More Great WIRED Stories").
             if h.name == "p" && (h.innerTextLength() >= 50 || h.firstElement(named: "a") != nil) { continue }
-            let after = parent.children[(index + 1)...].filter { $0.kind == .element || $0.hasNonWhitespaceText }
-            guard !after.isEmpty, after.allSatisfy({ $0.kind == .element }) else { continue }
+            // Taken out of the dictionary while it is filled in (no copy of its arrays).
+            let key = ObjectIdentifier(parent)
+            var f = followers.removeValue(forKey: key) ?? list(of: parent)
+            let first = (f.position[ObjectIdentifier(h)] ?? f.nodes.count) + 1
+            let follows = first < f.nodes.count && f.elementsFrom[first]
             var text = 0.0, links = 0.0
-            for a in after {
-                let id = ObjectIdentifier(a)
-                if measured[id] == nil {
-                    let length = Double(a.innerTextLength())
-                    measured[id] = (a, length, length * (a.name == "a" ? 1 : linkDensity(a)))
+            if follows {
+                for i in first..<f.nodes.count {
+                    if f.measures[i] == nil {
+                        let a = f.nodes[i]
+                        let length = Double(a.innerTextLength())
+                        f.measures[i] = (length, length * (a.name == "a" ? 1 : linkDensity(a)))
+                    }
+                    text += f.measures[i]!.length
+                    links += f.measures[i]!.links
                 }
-                text += measured[id]!.length
-                links += measured[id]!.links
             }
-            if text > 0 && links / text > 0.5 {
-                for a in after { a.detach() }
+            followers[key] = f
+            if follows && text > 0 && links / text > 0.5 {
+                for a in f.nodes[first...] { a.detach() }
                 h.detach()
                 var changed: HTMLNode? = parent
                 while let n = changed {
-                    measured[ObjectIdentifier(n)] = nil
+                    followers[ObjectIdentifier(n)] = nil
                     changed = n.parent
                 }
             }
