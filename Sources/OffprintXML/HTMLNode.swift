@@ -32,8 +32,14 @@ public final class HTMLNode {
         _modify {
             yield &_name
             _tag = HTMLTag.number(_name)
+            if kind == .element { _parentNode?.noteDescendantTags(HTMLTag.Set(tag: _tag)) }
         }
     }
+    /// The `HTMLTag` numbers of the names of the elements below this node, 0 standing for any
+    /// name without one: a superset, kept by `append`, `insert`, `replace(with:)`,
+    /// `adoptChildren(of:)` and renaming (a removal leaves it as it was). Walks that look for
+    /// some names skip the subtrees whose set has none of them.
+    @inlinable public var descendantTags: HTMLTag.Set { _descendantTags }
     /// The `HTMLTag` number of `name` (0 for a name without one, and for non-elements).
     @inlinable public var tag: UInt8 { _tag }
     /// Attributes of an element, in document order; names lower case.
@@ -82,9 +88,11 @@ public final class HTMLNode {
     @usableFromInline @exclusivity(unchecked) var _text: String
     @usableFromInline @exclusivity(unchecked) var _children: [HTMLNode]
     @usableFromInline @exclusivity(unchecked) var _textMeasure: UInt64 = 0
+    @usableFromInline @exclusivity(unchecked) var _descendantTags = HTMLTag.Set()
     /// The containing node, nil for a root or detached node. Not owning: cleared by the
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
+    @usableFromInline var _parentNode: HTMLNode? { _parent }
     @exclusivity(unchecked) private unowned(unsafe) var _parent: HTMLNode?
     /// Where this node was last seen among its parent's children (checked before searching).
     @exclusivity(unchecked) private var indexHint = 0
@@ -171,12 +179,30 @@ public final class HTMLNode {
         }
     }
 
+    /// Adds `tags` to the `descendantTags` of this node and its ancestors, up to the first
+    /// that has them all (whose ancestors have them too).
+    @usableFromInline func noteDescendantTags(_ tags: HTMLTag.Set) {
+        var n: HTMLNode? = self
+        while let cur = n, !cur._descendantTags.isSuperset(of: tags) {
+            cur._descendantTags.formUnion(tags)
+            n = cur._parent
+        }
+    }
+
+    /// `child`'s element number and descendants' numbers, noted in this node and above.
+    private func noteAdded(_ child: HTMLNode) {
+        var tags = child._descendantTags
+        if child.kind == .element { tags.insert(child._tag) }
+        if tags != HTMLTag.Set() { noteDescendantTags(tags) }
+    }
+
     /// Appends `child`, detaching it from its old parent first.
     public func append(_ child: HTMLNode) {
         child.detach()
         child._parent = self
         child.indexHint = children.count
         _children.append(child)
+        noteAdded(child)
     }
 
     /// Inserts `child` at `index`, detaching it from its old parent first.
@@ -185,6 +211,7 @@ public final class HTMLNode {
         child._parent = self
         child.indexHint = min(index, children.count)
         _children.insert(child, at: min(index, children.count))
+        noteAdded(child)
     }
 
     /// Removes this node from its parent.
@@ -204,6 +231,7 @@ public final class HTMLNode {
             n._parent = p
             n.indexHint = i + k
             p._children.insert(n, at: i + k)
+            p.noteAdded(n)
         }
     }
 
@@ -221,6 +249,7 @@ public final class HTMLNode {
             c._parent = self
             c.indexHint = children.count
             _children.append(c)
+            noteAdded(c)
         }
     }
 
@@ -271,11 +300,14 @@ public final class HTMLNode {
 
     /// The first descendant element named `name`.
     public func firstElement(named name: String) -> HTMLNode? {
+        // Subtrees whose `descendantTags` lack the name's number hold no such element.
+        let tag = HTMLTag.number(name)
+        guard _descendantTags.contains(tag) else { return nil }
         var stack: [HTMLNode] = children.reversed()
         while let n = stack.popLast() {
             if n.kind == .element {
-                if n.name == name { return n }
-                stack.append(contentsOf: n.children.reversed())
+                if n._tag == tag && n.name == name { return n }
+                if n._descendantTags.contains(tag) { stack.append(contentsOf: n.children.reversed()) }
             }
         }
         return nil
@@ -284,6 +316,7 @@ public final class HTMLNode {
     /// A deep copy (without parent).
     public func clone() -> HTMLNode {
         let n = HTMLNode(kind: kind, name: name, attributes: attributes, text: text)
+        n._descendantTags = _descendantTags
         for c in children {
             let cc = c.clone()
             cc._parent = n

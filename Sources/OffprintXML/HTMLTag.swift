@@ -37,6 +37,9 @@ public enum HTMLTag {
         public var high: UInt64 = 0
         public init() {}
 
+        /// The set of one number.
+        @inlinable public init(tag t: UInt8) { insert(t) }
+
         /// The set of `names`, or nil when one of them has no number (then the names must be
         /// compared as strings).
         public init?<S: Sequence>(_ names: S) where S.Element == String {
@@ -51,9 +54,26 @@ public enum HTMLTag {
             if t < 64 { low |= 1 << UInt64(t) } else { high |= 1 << UInt64(t & 63) }
         }
 
-        /// Whether `t` is in the set (never 0, the number of no name).
+        /// Whether `t` is in the set (0, the number of no name, only in
+        /// `HTMLNode.descendantTags`).
         @inlinable public func contains(_ t: UInt8) -> Bool {
             t < 64 ? (low >> UInt64(t)) & 1 != 0 : (high >> UInt64(t & 63)) & 1 != 0
+        }
+
+        /// Whether the two sets share a number.
+        @inlinable public func intersects(_ other: Set) -> Bool {
+            low & other.low != 0 || high & other.high != 0
+        }
+
+        /// Whether every number of `other` is in this set.
+        @inlinable public func isSuperset(of other: Set) -> Bool {
+            low & other.low == other.low && high & other.high == other.high
+        }
+
+        /// Adds the numbers of `other`.
+        @inlinable public mutating func formUnion(_ other: Set) {
+            low |= other.low
+            high |= other.high
         }
     }
 }

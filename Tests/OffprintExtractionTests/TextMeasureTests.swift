@@ -195,4 +195,38 @@ struct TextMeasureTests {
         #expect(doc.elements(in: ["span"]).count == 2)
         #expect(doc.elements(in: ["font", "p"]).count == doc.elements(in: ["p"]).count)
     }
+    @Test("descendantTags stay a superset through renames, moves, wraps and replacements, so pruned walks find all")
+    func descendantTagsAfterEdits() throws {
+        let html = "<body><div id=\"a\"><span><b>x</b></span><my-widget><i>y</i></my-widget></div>"
+            + "<div id=\"b\"><p>z <img src=\"i.png\"></p></div><noscript><img src=\"n.png\"></noscript></body>"
+        let doc = try HTMLParser.parse(utf8: Data(html.utf8))
+        let a = try #require(doc.elements(in: ["div"]).first), b = try #require(doc.elements(in: ["div"]).last)
+        func check(_ names: [String]) {
+            for n in doc.descendants() + [doc] {
+                for d in n.descendants() {
+                    #expect(n.descendantTags.contains(d.tag), "\(n.name) misses \(d.name)")
+                }
+            }
+            for name in names {
+                let expected = doc.descendants().filter { $0.name == name }
+                #expect(doc.elements(in: [name]).map(ObjectIdentifier.init) == expected.map(ObjectIdentifier.init), "\(name)")
+                #expect(doc.firstElement(named: name) === expected.first, "\(name)")
+            }
+        }
+        check(["b", "i", "img", "my-widget", "noscript", "p"])
+        // A renamed element deep in one subtree, an image moved into another, a wrapper, a
+        // replacement, adopted children.
+        try #require(doc.firstElement(named: "b")).rename("video")
+        a.append(try #require(b.firstElement(named: "img")))
+        let wrapper = HTMLNode.element("figure")
+        wrapper.append(HTMLNode.element("figcaption", children: [HTMLNode.element("math")]))
+        b.insert(wrapper, at: 0)
+        try #require(doc.firstElement(named: "noscript")).replace(with: [HTMLNode.element("picture")])
+        a.adoptChildren(of: try #require(doc.firstElement(named: "my-widget")))
+        check(["video", "img", "figure", "math", "picture", "i", "b", "noscript", "my-widget"])
+        #expect(a.descendantTags.contains(HTMLTag.number("video")) && b.descendantTags.contains(HTMLTag.number("math")))
+        #expect(doc.elements(in: ["img"]).count == 1 && doc.elements(in: ["picture"]).count == 1)
+        #expect(doc.elements(in: ["noscript"]).isEmpty && doc.elements(in: ["b"]).isEmpty)
+    }
 }
+

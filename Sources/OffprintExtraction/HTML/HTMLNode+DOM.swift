@@ -104,14 +104,14 @@ extension HTMLNode {
         if names.count == 1, let name = names.first {
             let tag = HTMLTag.number(name)
             if tag != 0 {
-                HTMLNode.collect(tag: tag, under: self, into: &out)
+                if descendantTags.contains(tag) { HTMLNode.collect(tag: tag, under: self, into: &out) }
             } else {
                 // One name: compared directly, no hashing per element.
                 HTMLNode.collect(named: name, under: self, into: &out)
             }
         } else if let tags = HTMLTag.Set(names) {
             // HTML's names: their numbers tested, no string hashed per element.
-            HTMLNode.collect(in: tags, under: self, into: &out)
+            if descendantTags.intersects(tags) { HTMLNode.collect(in: tags, under: self, into: &out) }
         } else {
             HTMLNode.collect(in: names, under: self, into: &out)
         }
@@ -124,11 +124,14 @@ extension HTMLNode {
     // child array is retained and released per visit, and these walks visit every element
     // many times per page.
 
+    // `descendantTags` tells which subtrees can hold a wanted element; the others are not
+    // entered (an `img` or `noscript` walk then visits a small part of the page).
+
     private static func collect(tag: UInt8, under n: HTMLNode, into out: inout [HTMLNode]) {
         n.withChildren { children in
             for c in children where c.kind == .element {
                 if c.tag == tag { out.append(c) }
-                if c.childCount > 0 { collect(tag: tag, under: c, into: &out) }
+                if c.descendantTags.contains(tag) { collect(tag: tag, under: c, into: &out) }
             }
         }
     }
@@ -137,16 +140,17 @@ extension HTMLNode {
         n.withChildren { children in
             for c in children where c.kind == .element {
                 if tags.contains(c.tag) { out.append(c) }
-                if c.childCount > 0 { collect(in: tags, under: c, into: &out) }
+                if c.descendantTags.intersects(tags) { collect(in: tags, under: c, into: &out) }
             }
         }
     }
 
+    /// Elements named `name`, which has no `HTMLTag` number (0 in `descendantTags`).
     private static func collect(named name: String, under n: HTMLNode, into out: inout [HTMLNode]) {
         n.withChildren { children in
             for c in children where c.kind == .element {
                 if c.name == name { out.append(c) }
-                if c.childCount > 0 { collect(named: name, under: c, into: &out) }
+                if c.descendantTags.contains(0) { collect(named: name, under: c, into: &out) }
             }
         }
     }
