@@ -228,5 +228,16 @@ struct TextMeasureTests {
         #expect(doc.elements(in: ["img"]).count == 1 && doc.elements(in: ["picture"]).count == 1)
         #expect(doc.elements(in: ["noscript"]).isEmpty && doc.elements(in: ["b"]).isEmpty)
     }
-}
 
+    @Test("visibility: Readability's style test on the style without its spaces, case-insensitive", arguments: [
+        ("display:none", false), ("Display : None", false), ("color: red; visibility :  HIDDEN", false),
+        ("display: n o n e", false), ("display:block", true), ("display:nonexistent", false), ("width:0", true),
+        ("visibility: visible", true), ("", true),
+    ])
+    func visibilityByStyle(style: String, visible: Bool) {
+        let el = HTMLNode.element("div", [HTMLAttribute(name: "style", value: style)])
+        #expect(ReaderRules.isProbablyVisible(el) == visible)
+        let compact = String(style.filter { $0 != " " }).lowercased()
+        #expect(visible == !(compact.contains("display:none") || compact.contains("visibility:hidden")))
+    }
+}

@@ -20,6 +20,18 @@ enum BoilerplateRules {
         return own + " " + wrapper
     }
 
+    /// Whether `keywords` (none of which holds a space) match `names(node)`, tested on the
+    /// class, the id and the wrapper names one by one, with no string built.
+    static func namesMatch(_ keywords: Keywords, _ node: HTMLNode) -> Bool {
+        if let c = node.attribute("class"), keywords.matches(c) { return true }
+        if let i = node.attribute("id"), keywords.matches(i) { return true }
+        if let w = node.attribute(wrapperAttribute), keywords.matches(w) { return true }
+        return false
+    }
+
+    static let bodyTag = HTMLTag.number("body")
+    static let htmlTag = HTMLTag.number("html")
+
     /// The class and id of `node`, split into lower-case tokens. WordPress-style taxonomy
     /// classes (`tag-cookies`, `category-photo-credit`) describe the post, not the element,
     /// and are left out.
@@ -42,10 +54,8 @@ enum BoilerplateRules {
     /// holding under 1,500 characters of text. It is never the article, yet on a page with a
     /// short article it can be the longest text left (the walk removes it).
     static func isCookieNotice(_ node: HTMLNode) -> Bool {
-        guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
-        let all = names(node)
-        if all.allSatisfy({ $0 == " " }) { return false }
-        guard cookieWords.matches(all) else { return false }
+        guard node.kind == .element, node.tag != bodyTag, node.tag != htmlTag,
+              namesMatch(cookieWords, node) else { return false }
         let toks = tokens(node)
         let hit = toks.contains { t in
             // Borlabs Cookie's content blocker stands in for an embed until the reader consents.
@@ -69,12 +79,12 @@ enum BoilerplateRules {
     /// and no `h1`. Age checks, sign-up dialogs and shopping-cart notes are never the article,
     /// yet they can be the longest text on a page whose article is short.
     static func isModalDialog(_ node: HTMLNode) -> Bool {
-        guard node.kind == .element, node.name != "body", node.name != "html" else { return false }
+        guard node.kind == .element, node.tag != bodyTag, node.tag != htmlTag else { return false }
         if node.name == "dialog" {
             return node.attribute("open") == nil && node.innerTextLength() < 5000
         }
+        guard namesMatch(dialogWords, node) else { return false }
         let all = names(node)
-        guard dialogWords.matches(all) else { return false }
         let hit = all.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains(where: isDialogToken)
         guard hit, node.innerTextLength() < 5000 else { return false }
         // A dialog holds blocks (a heading, text, buttons in a box); a paragraph or a line of
@@ -94,7 +104,7 @@ enum BoilerplateRules {
     /// outscore a short article's.
     static func isClosablePopup(_ node: HTMLNode) -> Bool {
         guard node.kind == .element, let first = node.firstElementChild, mayBeCloseControl(first),
-              node.name != "body", node.name != "html", isCloseControl(first) else { return false }
+              node.tag != bodyTag, node.tag != htmlTag, isCloseControl(first) else { return false }
         let holdsBlocks = node.children.contains { c in
             c !== first && c.kind == .element && !ReaderRules.phrasingTags.contains(c.tag)
         }

@@ -216,42 +216,48 @@ enum PublishedDate {
     /// of which is white space or joins a preceding space's grapheme. False when unsure.
     static func keepsMoreBytes(than limit: Int, _ node: HTMLNode) -> Bool {
         var kept = 0
-        func count(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            var i = 0
-            while i < b.count {
-                switch b[i] {
-                case 0x21...0x7E: kept += 1
-                case 0xC3...0xC9, 0xD0, 0xD1: kept += 2
-                case 0xE4...0xE9, 0xEB, 0xEC: kept += 3
-                // Hangul syllables U+AC00-AFFF (EA B0 80 - EA BF BF) and U+D000-D77F.
-                case 0xEA where i + 1 < b.count && b[i + 1] >= 0xB0: kept += 3
-                case 0xED where i + 1 < b.count && b[i + 1] <= 0x9D: kept += 3
-                case 0xE3:
-                    // Kana: E3 81 80 - E3 83 BF, but E3 82 99 and E3 82 9A (combining marks).
-                    if i + 2 < b.count, (0x81...0x83).contains(b[i + 1]),
-                       !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A)) {
-                        kept += 3
-                        i += 3
-                        if kept > limit { return true }
-                        continue
+        return keptBytes(node, limit, &kept)
+    }
+
+    /// `keepsMoreBytes`' walk: adds the kept bytes of `n`'s text to `kept`, true once past `limit`.
+    private static func keptBytes(_ n: HTMLNode, _ limit: Int, _ kept: inout Int) -> Bool {
+        if n.kind == .text {
+            var text = n.text
+            var k = kept
+            let over = text.withUTF8 { b -> Bool in
+                var i = 0
+                while i < b.count {
+                    switch b[i] {
+                    case 0x21...0x7E: k += 1
+                    case 0xC3...0xC9, 0xD0, 0xD1: k += 2
+                    case 0xE4...0xE9, 0xEB, 0xEC: k += 3
+                    // Hangul syllables U+AC00-AFFF (EA B0 80 - EA BF BF) and U+D000-D77F.
+                    case 0xEA where i + 1 < b.count && b[i + 1] >= 0xB0: k += 3
+                    case 0xED where i + 1 < b.count && b[i + 1] <= 0x9D: k += 3
+                    case 0xE3:
+                        // Kana: E3 81 80 - E3 83 BF, but E3 82 99 and E3 82 9A (combining marks).
+                        if i + 2 < b.count, (0x81...0x83).contains(b[i + 1]),
+                           !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A)) {
+                            k += 3
+                            i += 3
+                            if k > limit { return true }
+                            continue
+                        }
+                    default: break
                     }
-                default: break
+                    if k > limit { return true }
+                    i += 1
                 }
-                if kept > limit { return true }
-                i += 1
+                return false
             }
+            kept = k
+            return over
+        }
+        guard n.kind == .element || n.kind == .document else { return false }
+        return n.withChildren { children in
+            for c in children where keptBytes(c, limit, &kept) { return true }
             return false
         }
-        func walk(_ n: HTMLNode) -> Bool {
-            if n.kind == .text {
-                var text = n.text
-                return text.withUTF8(count)
-            }
-            guard n.kind == .element || n.kind == .document else { return false }
-            for c in n.children where walk(c) { return true }
-            return false
-        }
-        return walk(node)
     }
 
     /// A text that opens with a date, after at most a short label and a colon (`Datum: 03.11.2021`).

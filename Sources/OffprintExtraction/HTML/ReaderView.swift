@@ -134,11 +134,10 @@ enum ReaderRules {
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     static func isProbablyVisible(_ node: HTMLNode) -> Bool {
-        if let style = node.attribute("style") {
-            let compact = style.utf8.filter { $0 != 0x20 }
-            let hidden = compact.withUnsafeBufferPointer { b in
-                Keywords.findFolded(displayNone, in: b, from: 0) != nil
-                    || Keywords.findFolded(visibilityHidden, in: b, from: 0) != nil
+        if var style = node.attribute("style") {
+            // Readability's test on the style with its spaces removed, made on the bytes.
+            let hidden = style.withUTF8 { b in
+                containsFoldedSkippingSpaces(displayNone, b) || containsFoldedSkippingSpaces(visibilityHidden, b)
             }
             if hidden { return false }
         }
@@ -147,6 +146,29 @@ enum ReaderRules {
             return false
         }
         return true
+    }
+
+    /// Whether `b` with its spaces (U+0020) removed holds `needle` (lower-case ASCII), ASCII
+    /// letters compared case-insensitively: no copy without the spaces is made.
+    static func containsFoldedSkippingSpaces(_ needle: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
+        let first = needle[0]
+        var i = 0
+        while i < b.count {
+            if lower(b[i]) == first {
+                var j = i + 1, k = 1
+                while k < needle.count && j < b.count {
+                    let c = b[j]
+                    j += 1
+                    if c == 0x20 { continue }
+                    if lower(c) != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Readability's `_textSimilarity`: 1 minus the share of B's text not made of A's tokens.
