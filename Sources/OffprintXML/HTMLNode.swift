@@ -143,7 +143,9 @@ public final class HTMLNode {
     }
 
     deinit {
-        for c in children { c._parent = nil }
+        _children.withUnsafeBufferPointer { children in
+            for c in children { c._parent = nil }
+        }
     }
 
     /// A new element.
@@ -283,14 +285,18 @@ public final class HTMLNode {
     /// All descendant elements in document order (pre-order), not including self.
     public func descendants() -> [HTMLNode] {
         var out: [HTMLNode] = []
-        var stack: [HTMLNode] = children.reversed()
-        while let n = stack.popLast() {
-            if n.kind == .element {
-                out.append(n)
-                stack.append(contentsOf: n.children.reversed())
+        HTMLNode.collectDescendants(self, into: &out)
+        return out
+    }
+
+    /// `descendants`' walk: the child arrays read in place, no reversed copies.
+    private static func collectDescendants(_ n: HTMLNode, into out: inout [HTMLNode]) {
+        n._children.withUnsafeBufferPointer { children in
+            for c in children where c.kind == .element {
+                out.append(c)
+                if !c._children.isEmpty { collectDescendants(c, into: &out) }
             }
         }
-        return out
     }
 
     /// Descendant elements named `name` (lower case), in document order.

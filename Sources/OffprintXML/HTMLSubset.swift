@@ -69,8 +69,10 @@ public enum HTMLSubset {
             "href": ["a"], "src": ["img"], "alt": ["img"], "width": ["img"], "height": ["img"],
             "colspan": ["td", "th"], "rowspan": ["td", "th"], "datetime": ["time"],
         ]
-        for el in root.descendants() {
-            el.attributes.removeAll { a in owners[a.name].map { !$0.contains(el.name) } ?? false }
+        for el in root.descendants() where !el.attributes.isEmpty {
+            // Looked at before changing: most elements keep all theirs.
+            func misplaced(_ a: HTMLAttribute) -> Bool { owners[a.name].map { !$0.contains(el.name) } ?? false }
+            if el.attributes.contains(where: misplaced) { el.attributes.removeAll(where: misplaced) }
         }
     }
 
@@ -542,6 +544,7 @@ public enum HTMLSubset {
     /// `rt` moves out after the `ruby`; a `ruby` with no `rt` left becomes its text. `rt` and
     /// `rp` outside a `ruby` go with their text (the reading of a base that is not there).
     private static func normalizeRuby(_ root: HTMLNode) {
+        guard root.descendantTags.intersects(rubyTags) else { return }
         for el in root.descendants() where (el.name == "rt" || el.name == "rp") && el.parent?.name != "ruby" {
             el.detach()
         }
@@ -578,7 +581,11 @@ public enum HTMLSubset {
         }
     }
 
+    private static let rubyTags = HTMLTag.Set(["ruby", "rt", "rp"])!
+    private static let headingTags = HTMLTag.Set(headings)!
+
     private static func removeEmptyHeadings(_ root: HTMLNode) {
+        guard root.descendantTags.intersects(headingTags) else { return }
         for h in root.descendants() where headings.contains(h.name) {
             if isEmptyContent(h) && h.attribute("id") == nil { h.detach() }
         }

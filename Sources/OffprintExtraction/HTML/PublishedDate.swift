@@ -57,11 +57,12 @@ enum PublishedDate {
     /// which is what the page states (`7. November 2022`). Nil when the page shows no date in
     /// an element marked as one, or a date further away.
     static func visibleLocalDate(for timestamp: String, in doc: HTMLNode) -> String? {
-        guard let m = utcTimestamp.firstMatch(timestamp), let day = m[1], let date = isoDay(day),
+        guard let m = utcTimestamp.firstMatch(timestamp), let day = m[1],
               let hour = m[2].flatMap({ Int($0) }) else { return nil }
         // Only a time near midnight can be another day where the page is read: the next day
         // from 21:00 UTC (European offsets), the day before until 08:00 UTC (the Americas).
-        guard hour >= 21 || hour < 8 else { return nil }
+        // (Tested before the day is parsed: a DateFormatter is slow to make.)
+        guard hour >= 21 || hour < 8, let date = isoDay(day) else { return nil }
         guard let shown = dateInMarkedElements(doc), let shownDate = isoDay(shown) else { return nil }
         let delta = shownDate.timeIntervalSince(date)
         if hour >= 21 && delta == 86_400 { return shown }
