@@ -360,7 +360,9 @@ public enum Extractor {
     /// Removes paragraphs and containers left empty by sanitising.
     static func removeEmptyContainers(_ root: HTMLNode) {
         for n in root.elements(in: ["p", "div", "section", "span", "figure", "li", "ul", "ol", "blockquote"]).reversed() {
-            if n.textContent.trimmedWhitespace.isEmpty
+            // (`hasNonWhitespaceText` stops at the first character that is not white space:
+            // building each container's whole text was quadratic in the nesting.)
+            if !n.hasNonWhitespaceText
                 && n.firstElement(named: "img") == nil && n.firstElement(named: "br") == nil
                 && n.firstElement(named: "hr") == nil {
                 n.detach()

@@ -25,6 +25,17 @@ public enum HTMLSubset {
         "param", "map", "area", "col", "colgroup", "dialog", "portal", "slot", "applet",
     ]
 
+    /// The sets `cleanElement` tests each element against, by `HTMLTag` number.
+    static let droppedWithContentNames = HTMLNameSet(droppedWithContent)
+    static let renamedNames = HTMLNameSet(Set(renamed.keys))
+    static let allowedNames = HTMLNameSet(allowedElements)
+    static let voidNames = HTMLNameSet(XHTMLWriter.voidElements)
+    /// Fallback content and formatting wrappers, unwrapped with their children kept.
+    static let unwrappedNames = HTMLNameSet([
+        "audio", "video", "object", "canvas", "picture", "button", "label", "form",
+        "html", "body", "ins", "font", "big", "nobr", "blink", "noindex", "figure-group",
+    ])
+
     /// Obsolete or block-like elements that are renamed rather than unwrapped.
     static let renamed: [String: String] = [
         "tt": "code", "strike": "s", "del": "s", "acronym": "abbr", "center": "div",
@@ -102,25 +113,23 @@ public enum HTMLSubset {
     private static func cleanElement(_ el: HTMLNode, insideAnchor: Bool) {
         var name = el.name
         // A prefixed name (`o:p`, `fb:like`); the byte test spares most names Foundation's search.
-        if droppedWithContent.contains(name) || (name.utf8.contains(0x3A) && name.contains(":")) {
+        // (An element with an `HTMLTag` number has a plain name.)
+        if droppedWithContentNames.contains(el)
+            || (el.tag == 0 && name.utf8.contains(0x3A) && name.contains(":")) {
             el.detach()
             return
         }
-        if let r = renamed[name] {
+        if renamedNames.contains(el), let r = renamed[name] {
             el.name = r
             name = r
         }
-        switch name {
-        case "audio", "video", "object", "canvas", "picture", "button", "label", "form",
-             "html", "body", "ins", "font", "big", "nobr", "blink", "noindex", "figure-group":
+        if unwrappedNames.contains(el) {
             // Fallback content and formatting wrappers: keep the children.
             clean(el, insideAnchor: insideAnchor)
             el.replace(with: el.children)
             return
-        default:
-            break
         }
-        guard allowedElements.contains(name) else {
+        guard allowedNames.contains(el) else {
             clean(el, insideAnchor: insideAnchor)
             el.replace(with: el.children)
             return
@@ -131,7 +140,7 @@ public enum HTMLSubset {
             return
         }
         filterAttributes(el)
-        if XHTMLWriter.voidElements.contains(name), !el.children.isEmpty, let parent = el.parent,
+        if voidNames.contains(el), !el.children.isEmpty, let parent = el.parent,
            let at = el.indexInParent {
             // libxml2 does not know every void element (`wbr`) and may nest what follows.
             clean(el, insideAnchor: insideAnchor)
@@ -158,9 +167,12 @@ public enum HTMLSubset {
     }
 
     private static func filterAttributes(_ el: HTMLNode) {
+        // No attributes: none to keep, and no `name` to make an `id` of.
+        guard !el.attributes.isEmpty else { return }
         var kept: [HTMLAttribute] = []
         for a in el.attributes {
-            let v = xmlSafe(a.value)
+            // Made XML-safe only when kept (most attributes, `class` and `style`, are not).
+            var v: String { xmlSafe(a.value) }
             switch (a.name, el.name) {
             case ("id", _):
                 let t = v.trimmingWhiteSpace

@@ -77,3 +77,29 @@ public enum HTMLTag {
         }
     }
 }
+
+/// A set of element names tested on an element by its `HTMLTag` number when the element's
+/// name has one, and by the name otherwise: no string hashed or compared for HTML's names.
+public struct HTMLNameSet: Sendable {
+    /// The numbers of the names that have one.
+    public let tags: HTMLTag.Set
+    /// The names without a number.
+    public let others: Set<String>
+
+    public init(_ names: Set<String>) {
+        var tags = HTMLTag.Set()
+        var others = Set<String>()
+        for n in names {
+            let t = HTMLTag.number(n)
+            if t == 0 { others.insert(n) } else { tags.insert(t) }
+        }
+        self.tags = tags
+        self.others = others
+    }
+
+    /// Whether `node`'s name is in the set: its number when it has one (a name with a number
+    /// is in the set just when the number is), else the name.
+    @inlinable public func contains(_ node: HTMLNode) -> Bool {
+        node.tag != 0 ? tags.contains(node.tag) : others.contains(node.name)
+    }
+}

@@ -35,4 +35,15 @@ import Testing
         #expect(HTMLNode.element("section").tag == HTMLTag.number("section"))
         #expect(p.clone().tag == HTMLTag.number("div"))
     }
+
+    @Test func nameSetsTestNumberedNamesByNumberAndOthersByName() {
+        let set = HTMLNameSet(["p", "blink", "figure-group"])
+        #expect(set.tags == HTMLTag.Set(["p"]) && set.others == ["blink", "figure-group"])
+        let p = HTMLNode.element("p"), blink = HTMLNode.element("blink"), div = HTMLNode.element("div")
+        #expect(set.contains(p) && set.contains(blink) && !set.contains(div))
+        #expect(!set.contains(HTMLNode.element("marquee")) && !set.contains(HTMLNode.textNode("p")))
+        div.name = "p"
+        blink.name = "span"
+        #expect(set.contains(div) && !set.contains(blink))
+    }
 }
