@@ -801,6 +801,8 @@ final class ReaderView {
     }
 
     func linkDensity(_ element: HTMLNode) -> Double {
+        // No link below (`descendantTags`): no link length, whatever the text's length.
+        guard element.descendantTags.contains(ReaderView.aTag) else { return 0 }
         guard memoizeSpans else {
             // One walk measures the element and its links (outside scoring nothing is
             // memoised, and walking each link again cost a twentieth of an extraction).
@@ -817,13 +819,15 @@ final class ReaderView {
         var linkLength = 0.0
         func visit(_ n: HTMLNode) {
             for c in n.children where c.kind == .element {
-                if c.name == "a" { linkLength += Double(span(c).length) * ReaderView.linkCoefficient(c) }
-                if !c.children.isEmpty { visit(c) }
+                if c.tag == ReaderView.aTag { linkLength += Double(span(c).length) * ReaderView.linkCoefficient(c) }
+                if c.descendantTags.contains(ReaderView.aTag) { visit(c) }
             }
         }
         visit(element)
         return linkLength / Double(textLength)
     }
+
+    static let aTag = HTMLTag.number("a")
 
     /// The text span of `n`'s descendants; appends each descendant link's weighted length
     /// (text length times `linkCoefficient`) to `links`, in document order.
