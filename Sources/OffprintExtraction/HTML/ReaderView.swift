@@ -1155,6 +1155,16 @@ final class ReaderView {
         var commas = 0
     }
 
+    /// The element numbers `gather` tells apart.
+    private enum GatherTags {
+        static let a = HTMLTag.number("a"), ul = HTMLTag.number("ul"), ol = HTMLTag.number("ol")
+        static let p = HTMLTag.number("p"), img = HTMLTag.number("img"), li = HTMLTag.number("li")
+        static let input = HTMLTag.number("input"), table = HTMLTag.number("table")
+        static let headings = HTMLTag.Set(["h1", "h2", "h3", "h4", "h5", "h6"])!
+        static let textish = HTMLTag.Set(["blockquote", "dl", "div", "pre", "span", "td"])!
+        static let embeds = HTMLTag.Set(["object", "embed", "iframe"])!
+    }
+
     /// The text span of `n`'s descendants, gathering `facts` about them on the way.
     private func gather(_ n: HTMLNode, _ facts: inout SubtreeFacts) -> TextSpan {
         var span = TextSpan()
@@ -1169,26 +1179,29 @@ final class ReaderView {
             default:
                 continue
             }
+            // Element names by `HTMLTag` number (every name below has one).
+            let tag = c.tag
             var linkSlot = -1
-            if c.name == "a" {
+            if tag == GatherTags.a {
                 linkSlot = facts.links.count
                 facts.links.append((0, ReaderView.linkCoefficient(c)))
             }
             let inner = gather(c, &facts)
             let length = inner.length
-            switch c.name {
-            case "a": facts.links[linkSlot].length = length
-            case "ul", "ol": facts.listLength += length; facts.textishLength += length
-            case "h1", "h2", "h3", "h4", "h5", "h6": facts.headingLength += length
-            case "p": facts.p += 1; facts.textishLength += length
-            case "img": facts.img += 1; facts.textishLength += length
-            case "li": facts.li += 1; facts.textishLength += length
-            case "input": facts.input += 1
-            case "table":
+            switch tag {
+            case 0: break
+            case GatherTags.a: facts.links[linkSlot].length = length
+            case GatherTags.ul, GatherTags.ol: facts.listLength += length; facts.textishLength += length
+            case _ where GatherTags.headings.contains(tag): facts.headingLength += length
+            case GatherTags.p: facts.p += 1; facts.textishLength += length
+            case GatherTags.img: facts.img += 1; facts.textishLength += length
+            case GatherTags.li: facts.li += 1; facts.textishLength += length
+            case GatherTags.input: facts.input += 1
+            case GatherTags.table:
                 facts.textishLength += length
                 if !facts.hasDataTable && isDataTable(c) { facts.hasDataTable = true }
-            case "blockquote", "dl", "div", "pre", "span", "td": facts.textishLength += length
-            case "object", "embed", "iframe":
+            case _ where GatherTags.textish.contains(tag): facts.textishLength += length
+            case _ where GatherTags.embeds.contains(tag):
                 facts.embeds += 1
                 if !facts.hasVideo && c.attributes.contains(where: { ReaderRules.videos.matches($0.value) }) {
                     facts.hasVideo = true
