@@ -198,6 +198,26 @@ public final class HTMLNode {
         if tags != HTMLTag.Set() { noteDescendantTags(tags) }
     }
 
+    /// The tree builder's `append` for a whole run of new children at once (`nodes`, in
+    /// document order, with no parent, their own subtrees complete): one array of the final
+    /// size, and `descendantTags` from theirs. This node's ancestors are not told (the
+    /// builder tells them when the outermost open element closes).
+    func appendParsedChildren(_ nodes: ArraySlice<HTMLNode>) {
+        var tags = HTMLTag.Set()
+        var i = _children.count
+        for c in nodes {
+            c._parent = self
+            c.indexHint = i
+            i += 1
+            if c.kind == .element {
+                tags.insert(c._tag)
+                tags.formUnion(c._descendantTags)
+            }
+        }
+        if _children.isEmpty { _children = Array(nodes) } else { _children.append(contentsOf: nodes) }
+        _descendantTags.formUnion(tags)
+    }
+
     /// Appends `child`, detaching it from its old parent first.
     public func append(_ child: HTMLNode) {
         child.detach()

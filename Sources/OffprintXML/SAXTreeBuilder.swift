@@ -15,6 +15,8 @@ final class SAXTreeBuilder {
     struct Frame {
         let node: HTMLNode
         let isVoid: Bool
+        /// Where the element's children start in `openChildren`.
+        let childStart: Int
     }
 
     let root = HTMLNode(kind: .document)
@@ -25,6 +27,10 @@ final class SAXTreeBuilder {
     /// read; nil reads every one (see `HTMLParser.parse`).
     private let keepRawText: ((String, [HTMLAttribute]) -> Bool)?
     @exclusivity(unchecked) private var stack: [Frame] = []
+    /// The children of the open elements, each element's after its parent's: an element's
+    /// child array is made once, at its final size, when it closes (`close`), instead of
+    /// growing by doubling one child at a time.
+    @exclusivity(unchecked) private var openChildren: [HTMLNode] = []
     /// The text node still being filled (the last child of the innermost open element):
     /// its bytes, and whether it is character data (1) or CDATA (2); 0 when none.
     @exclusivity(unchecked) private var pending: HTMLNode?
@@ -66,6 +72,7 @@ final class SAXTreeBuilder {
         placeholder.pointee.children = placeholderText
         placeholder.pointee.last = placeholderText
         stack.reserveCapacity(64)
+        openChildren.reserveCapacity(1024)
         bytes.reserveCapacity(4096)
     }
 
@@ -79,8 +86,33 @@ final class SAXTreeBuilder {
     /// The finished tree.
     func finish() -> HTMLNode {
         flush()
+        closeFrames(to: 0)
         if voidHasContent { Self.moveOutOfVoids(root) }
         return root
+    }
+
+    /// Closes the open elements above depth `depth`, innermost first: each gets its children,
+    /// and the outermost, whose parent is already closed, tells its ancestors the element
+    /// numbers below it (`descendantTags`).
+    @inline(__always) private func closeFrames(to depth: Int) {
+        while stack.count > depth {
+            let f = stack.removeLast()
+            if openChildren.count > f.childStart {
+                f.node.appendParsedChildren(openChildren[f.childStart...])
+                openChildren.removeSubrange(f.childStart...)
+            }
+            if stack.isEmpty, let parent = f.node.parent {
+                var tags = f.node.descendantTags
+                tags.insert(f.node.tag)
+                parent.noteDescendantTags(tags)
+            }
+        }
+    }
+
+    /// Adds `node` as the last child of the innermost open element.
+    @inline(__always) private func addToOpenElement(_ node: HTMLNode) {
+        openChildren.append(node)
+        if stack[stack.count - 1].isVoid { voidHasContent = true }
     }
 
     /// Ends the pending text node.
@@ -98,7 +130,7 @@ final class SAXTreeBuilder {
         let depth = Int(ctxt.pointee.nodeNr)
         if stack.count > depth {
             flush()
-            stack.removeLast(stack.count - depth)
+            closeFrames(to: depth)
         }
     }
 
@@ -152,9 +184,7 @@ final class SAXTreeBuilder {
         }
         let el = HTMLNode(element: elName, tag: elTag, attributes: attrs, attributeLengths: lengths)
         if !stack.isEmpty {
-            let top = stack.count - 1
-            stack[top].node.append(el)
-            if stack[top].isVoid { voidHasContent = true }
+            addToOpenElement(el)
         } else if !docHasChildren {
             root.append(el)
             docHasChildren = true
@@ -165,7 +195,7 @@ final class SAXTreeBuilder {
         } else {
             root.append(el)
         }
-        stack.append(Frame(node: el, isVoid: elIsVoid))
+        stack.append(Frame(node: el, isVoid: elIsVoid, childStart: openChildren.count))
         if let keep = keepRawText, elName == "script" || elName == "style", !keep(elName, attrs) {
             _ = offprint_html_skip_raw_text(ctxt)
         }
@@ -184,20 +214,18 @@ final class SAXTreeBuilder {
     fileprivate func endElement(_ ctxt: xmlParserCtxtPtr) {
         sync(ctxt)
         flush()
-        if !stack.isEmpty { stack.removeLast() }
+        if !stack.isEmpty { closeFrames(to: stack.count - 1) }
         _ = nodePop(ctxt)
     }
 
     fileprivate func characters(_ ctxt: xmlParserCtxtPtr, _ ch: UnsafePointer<xmlChar>, _ len: Int, cdata: Bool) {
         sync(ctxt)
         guard !stack.isEmpty else { return }
-        let top = stack.count - 1
         let kind = cdata ? 2 : 1
         if pendingKind != kind {
             flush()
             let t = HTMLNode(kind: .text)
-            stack[top].node.append(t)
-            if stack[top].isVoid { voidHasContent = true }
+            addToOpenElement(t)
             pending = t
             pendingKind = kind
         }
@@ -209,9 +237,7 @@ final class SAXTreeBuilder {
         flush()
         let c = HTMLNode(kind: .comment, text: String(cString: value))
         if !stack.isEmpty {
-            let top = stack.count - 1
-            stack[top].node.append(c)
-            if stack[top].isVoid { voidHasContent = true }
+            addToOpenElement(c)
         } else {
             appendAtDocumentLevel(c)
         }

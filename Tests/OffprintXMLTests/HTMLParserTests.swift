@@ -167,4 +167,28 @@ import Testing
     @Test func emptyInputIsUnparsable() {
         #expect(throws: OffprintXMLError.unparsable) { try HTMLParser.parse(utf8: Data()) }
     }
+
+    /// Child arrays are made when an element closes (by its end tag, by the parser, or at the
+    /// end of the input): every node's parent and index, and the element numbers below it.
+    @Test(arguments: [
+        "<html><body><div><p>a<b>b</b>c</p><ul><li>1<li>2</ul></div><!-- x --><p>d</body></html>",
+        "<div><p>a<b>b",
+        "<div <p>x</p><span>y</span>",
+        "<table><tr><td>1<td>2</table><p>after",
+        "<p>a<wbr>b<source>c</p>",
+    ])
+    func parentsAndIndexesAfterParsing(_ html: String) throws {
+        let doc = try parse(html)
+        func check(_ n: HTMLNode) {
+            for (i, c) in n.children.enumerated() {
+                #expect(c.parent === n)
+                #expect(c.indexInParent == i)
+                if c.kind == .element { #expect(n.descendantTags.contains(c.tag)) }
+                for d in c.descendants() { #expect(n.descendantTags.contains(d.tag)) }
+                check(c)
+            }
+        }
+        check(doc)
+        #expect(!doc.descendants().isEmpty)
+    }
 }
