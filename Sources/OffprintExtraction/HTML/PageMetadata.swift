@@ -310,6 +310,8 @@ struct PageMetadata {
         private static let meta = HTMLTag.number("meta"), link = HTMLTag.number("link"),
                             script = HTMLTag.number("script"), time = HTMLTag.number("time"),
                             h1 = HTMLTag.number("h1"), h2 = HTMLTag.number("h2"), base = HTMLTag.number("base")
+        /// The numbers above: subtrees whose `descendantTags` have none of them are not entered.
+        private static let wanted = HTMLTag.Set(["meta", "link", "script", "time", "h1", "h2", "base"])!
 
         private mutating func visit(_ n: HTMLNode) {
             for c in n.children where c.kind == .element {
@@ -324,7 +326,7 @@ struct PageMetadata {
                 case Self.base: if base == nil { base = c }
                 default: break
                 }
-                if c.childCount > 0 { visit(c) }
+                if c.descendantTags.intersects(Self.wanted) { visit(c) }
             }
         }
     }
