@@ -240,4 +240,18 @@ struct TextMeasureTests {
         let compact = String(style.filter { $0 != " " }).lowercased()
         #expect(visible == !(compact.contains("display:none") || compact.contains("visibility:hidden")))
     }
+
+    @Test("the short-element date scan's digit test: ASCII digits in text, not in comments or other scripts")
+    func asciiDigitTest() throws {
+        func div(_ html: String) throws -> HTMLNode {
+            let doc = try HTMLParser.parse(utf8: Data(("<html><body><div>" + html + "</div></body></html>").utf8))
+            return try #require(doc.firstElement(named: "div"))
+        }
+        #expect(PublishedDate.hasASCIIDigit(try div("<span>Mai <b>2021</b></span>")))
+        #expect(!PublishedDate.hasASCIIDigit(try div("Datum <!-- 2021 --> unbekannt")))
+        #expect(!PublishedDate.hasASCIIDigit(try div("\u{0662}\u{0660}\u{0662}\u{0661}")))
+        // No ASCII digit, no date read from the text either.
+        #expect(PublishedDate.dateInText("\u{0662}\u{0660}\u{0662}\u{0661}-\u{0660}\u{0663}-\u{0660}\u{0661}") == nil)
+        #expect(PublishedDate.dateInText("2021-03-01") == "2021-03-01")
+    }
 }

@@ -161,6 +161,9 @@ enum PublishedDate {
             let textOnly = el.children.allSatisfy({ $0.kind != .element || $0.name == "br" })
             // Most elements hold far more than 60 characters: tell so without building their text.
             guard !keepsMoreBytes(than: 60, el) else { continue }
+            // Every date `dateInText` reads has a number in ASCII digits (the labelled form
+            // passes its lead to it too): no digit, no date, and no text is built.
+            guard hasASCIIDigit(el) else { continue }
             let text = el.textContent.normalizedSpace
             guard text.utf8.count >= 8, text.utf8.count <= 60 else { continue }
             var date: String?
@@ -257,6 +260,24 @@ enum PublishedDate {
         guard n.kind == .element || n.kind == .document else { return false }
         return n.withChildren { children in
             for c in children where keptBytes(c, limit, &kept) { return true }
+            return false
+        }
+    }
+
+    /// Whether the text of `node` (`textContent`: comments left out) has an ASCII digit.
+    static func hasASCIIDigit(_ node: HTMLNode) -> Bool {
+        node.withChildren { children in
+            for c in children {
+                switch c.kind {
+                case .text:
+                    var text = c.text
+                    if text.withUTF8({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return true }
+                case .element, .document:
+                    if hasASCIIDigit(c) { return true }
+                case .comment:
+                    continue
+                }
+            }
             return false
         }
     }
