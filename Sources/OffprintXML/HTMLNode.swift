@@ -297,8 +297,10 @@ public final class HTMLNode {
     }
 
     private func collectText(into out: inout String) {
-        for c in children {
-            if c.kind == .text { out += c.text } else if c.kind != .comment { c.collectText(into: &out) }
+        _children.withUnsafeBufferPointer { children in
+            for c in children {
+                if c.kind == .text { out += c.text } else if c.kind != .comment { c.collectText(into: &out) }
+            }
         }
     }
 

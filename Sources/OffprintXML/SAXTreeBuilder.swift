@@ -99,7 +99,7 @@ final class SAXTreeBuilder {
             let f = stack.removeLast()
             if openChildren.count > f.childStart {
                 f.node.appendParsedChildren(openChildren[f.childStart...])
-                openChildren.removeSubrange(f.childStart...)
+                openChildren.removeLast(openChildren.count - f.childStart)
             }
             if stack.isEmpty, let parent = f.node.parent {
                 var tags = f.node.descendantTags

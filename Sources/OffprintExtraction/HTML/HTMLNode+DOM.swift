@@ -353,9 +353,11 @@ extension HTMLNode {
             return span
         case .comment: return TextSpan()
         default:
-            var span = TextSpan()
-            for c in children where c.kind != .comment { span.append(c.textSpan) }
-            return span
+            return withChildren { children in
+                var span = TextSpan()
+                for c in children where c.kind != .comment { span.append(c.textSpan) }
+                return span
+            }
         }
     }
 
@@ -363,7 +365,7 @@ extension HTMLNode {
     var hasNonWhitespaceText: Bool {
         if kind == .text { return TextSpan.hasNonSpace(text) }
         if kind == .comment { return false }
-        return children.contains { $0.hasNonWhitespaceText }
+        return withChildren { $0.contains { $0.hasNonWhitespaceText } }
     }
 
     /// Renames the element in place (Readability's `_setNodeTag`; identity and score kept).
