@@ -254,4 +254,11 @@ struct TextMeasureTests {
         #expect(PublishedDate.dateInText("\u{0662}\u{0660}\u{0662}\u{0661}-\u{0660}\u{0663}-\u{0660}\u{0661}") == nil)
         #expect(PublishedDate.dateInText("2021-03-01") == "2021-03-01")
     }
+
+    @Test("ASCII commas counted from comma to comma", arguments: [("a,b,,c", 3), ("", 0), ("no commas", 0), (",,,", 3),
+                                                                    ("Paris, Köln、東京，x,", 2)])
+    func asciiCommaCount(text: String, count: Int) {
+        #expect(ReaderRules.asciiCommas(text) == count)
+        #expect(ReaderRules.asciiCommas(text) == text.utf8.filter { $0 == 0x2C }.count)
+    }
 }

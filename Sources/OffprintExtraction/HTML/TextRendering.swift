@@ -98,9 +98,10 @@ enum TextRendering {
         mutating func finish() -> String {
             breakBlock()
             return blocks.map { block in
-                guard block.utf8.contains(0x0A) else { return block }
                 var block = block
-                return block.withUTF8(TextRendering.trimmingLines)
+                // Most blocks are one line: looked for with memchr.
+                let lines = block.withUTF8 { b in b.baseAddress.map { memchr($0, 0x0A, b.count) != nil } ?? false }
+                return lines ? block.withUTF8(TextRendering.trimmingLines) : block
             }.joined(separator: "\n\n")
         }
     }
