@@ -32,7 +32,7 @@ public final class HTMLNode {
         _modify {
             yield &_name
             _tag = HTMLTag.number(_name)
-            if kind == .element { _parentNode?.noteDescendantTags(HTMLTag.Set(tag: _tag)) }
+            if kind == .element { _parent?.noteDescendantTags(HTMLTag.Set(tag: _tag)) }
         }
     }
     /// The `HTMLTag` numbers of the names of the elements below this node, 0 standing for any
@@ -92,8 +92,7 @@ public final class HTMLNode {
     /// The containing node, nil for a root or detached node. Not owning: cleared by the
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
-    @usableFromInline var _parentNode: HTMLNode? { _parent }
-    @exclusivity(unchecked) private unowned(unsafe) var _parent: HTMLNode?
+    @usableFromInline @exclusivity(unchecked) unowned(unsafe) var _parent: HTMLNode?
     /// Where this node was last seen among its parent's children (checked before searching).
     @exclusivity(unchecked) private var indexHint = 0
 

@@ -244,13 +244,10 @@ extension HTMLNode {
     /// Whether `textContent` (and so `innerText`, trimmed or not) surely has more than
     /// `limit` characters (`Character`s, grapheme clusters) that are not white space, told
     /// without building it and stopping once past `limit`. It counts the scalars that surely
-    /// start a grapheme cluster: printable ASCII, Latin (U+00C0-027F), Cyrillic (U+0400-047F),
-    /// kana but the combining U+3099-309A, CJK ideographs (U+4000-9FFF) and Hangul syllables
-    /// (U+AC00-D77F), when the scalar before is one of these, any ASCII character, another
-    /// 2-byte scalar but a Prepend one, or general punctuation (U+2000-2FFF) but ZWJ. None of
-    /// the counted joins the one before (UAX #29: none is Extend, SpacingMark, ZWJ, Extended
-    /// Pictographic, a regional indicator or an Indic consonant), and none before is Prepend,
-    /// ZWJ or a Hangul jamo that would hold it. False when unsure.
+    /// start a grapheme cluster (`TextSpan.plainScalarLength`) when the scalar before is one of
+    /// them, any ASCII character, another 2-byte scalar but a Prepend one, or general
+    /// punctuation (U+2000-2FFF) but ZWJ: none of these holds the next scalar in its cluster.
+    /// False when unsure.
     func hasMoreCharacters(than limit: Int) -> Bool {
         var count = 0
         var previousKnown = true
@@ -264,42 +261,35 @@ extension HTMLNode {
             let over = text.withUTF8 { b -> Bool in
                 var i = 0
                 while i < b.count {
-                    let x = b[i]
-                    var length = 1, counted = false, harmless = false
-                    switch x {
-                    case 0x00...0x7F:
-                        if x >= 0x21 && x <= 0x7E && known { c += 1 }
+                    let plain = TextSpan.plainScalarLength(b, i)
+                    if plain > 0 {
+                        if known { c += 1 }
                         known = true
-                        i += 1
+                        i += plain
                         if c > limit { return true }
                         continue
-                    case 0xC3...0xC9, 0xD0, 0xD1: length = 2; counted = true
-                    case 0xE3:
-                        length = 3
-                        counted = i + 2 < b.count && (0x81...0x83).contains(b[i + 1])
-                            && !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A))
-                    case 0xE4...0xE9, 0xEB, 0xEC: length = 3; counted = true
-                    case 0xEA: length = 3; counted = i + 1 < b.count && b[i + 1] >= 0xB0
-                    case 0xED: length = 3; counted = i + 1 < b.count && b[i + 1] <= 0x9D
+                    }
+                    let x = b[i]
+                    switch x {
+                    case 0x00...0x7F:
+                        // White space and controls: nothing joins the next to them.
+                        known = true
+                        i += 1
                     case 0xC0...0xDF:
                         // Any other 2-byte scalar (a combining mark, say) but the Prepend
                         // U+0600-0605, U+06DD, U+070F leaves the next one free.
-                        length = 2
                         let y = i + 1 < b.count ? b[i + 1] : 0
-                        harmless = !((x == 0xD8 && y >= 0x80 && y <= 0x85) || (x == 0xDB && y == 0x9D)
-                                     || (x == 0xDC && y == 0x8F))
+                        known = !((x == 0xD8 && y >= 0x80 && y <= 0x85) || (x == 0xDB && y == 0x9D)
+                                  || (x == 0xDC && y == 0x8F))
+                        i += 2
                     case 0xE2:
                         // General punctuation and symbols (U+2000-2FFF) but ZWJ (U+200D).
-                        length = 3
-                        harmless = !(i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8D)
-                    case 0xE0...0xEF: length = 3
-                    case 0xF0...0xF7: length = 4
-                    default: length = 1  // a continuation byte out of place: unknown
+                        known = !(i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x8D)
+                        i += 3
+                    case 0xE0...0xEF: known = false; i += 3
+                    case 0xF0...0xF7: known = false; i += 4
+                    default: known = false; i += 1  // a continuation byte out of place
                     }
-                    if counted && known { c += 1 }
-                    known = counted || harmless
-                    i += length
-                    if c > limit { return true }
                 }
                 return false
             }
@@ -488,6 +478,32 @@ struct TextSpan {
         }
         core += (trail + next.lead > 0 ? 1 : 0) + next.core
         trail = next.trail
+    }
+
+    /// The length in bytes of the scalar at byte `i` of UTF-8 `b` when it is one that always
+    /// starts a grapheme cluster of its own after a space, an ASCII character or another such
+    /// scalar, and is never white space (UAX #29: not Extend, SpacingMark, ZWJ, Prepend,
+    /// Extended Pictographic, a regional indicator, a Hangul jamo or an Indic consonant);
+    /// 0 for any other byte. They are printable ASCII (1), Latin U+00C0-027F and Cyrillic
+    /// U+0400-047F (2), kana U+3040-30FF but the combining U+3099-309A, CJK ideographs
+    /// U+4000-9FFF and Hangul syllables U+AC00-D77F (3). The bounds that tell a long text
+    /// without building it (`PublishedDate.keepsMoreBytes`, `hasMoreCharacters`) count them.
+    @inline(__always) static func plainScalarLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let x = b[i]
+        switch x {
+        case 0x21...0x7E: return 1
+        case 0xC3...0xC9, 0xD0, 0xD1: return 2
+        case 0xE4...0xE9, 0xEB, 0xEC: return 3
+        case 0xE3:
+            // Kana: E3 81 80 - E3 83 BF, but E3 82 99 and E3 82 9A (combining marks).
+            guard i + 2 < b.count, (0x81...0x83).contains(b[i + 1]),
+                  !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A)) else { return 0 }
+            return 3
+        // Hangul syllables U+AC00-AFFF (EA B0 80 - EA BF BF) and U+D000-D77F (ED 80 80 - ED 9D BF).
+        case 0xEA: return i + 1 < b.count && b[i + 1] >= 0xB0 ? 3 : 0
+        case 0xED: return i + 1 < b.count && b[i + 1] <= 0x9D ? 3 : 0
+        default: return 0
+        }
     }
 
     /// The length in bytes of the white-space character at `i` (0 when it is none):

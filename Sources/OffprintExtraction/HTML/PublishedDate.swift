@@ -214,9 +214,8 @@ enum PublishedDate {
 
     /// Whether `node`'s text, with its white space normalised (`normalizedSpace`), is longer
     /// than `limit` UTF-8 bytes, decided from the bytes that normalising always keeps and
-    /// stopping as soon as they pass `limit`: printable ASCII, the 2-byte Latin and Cyrillic
-    /// letters, and the 3-byte kana, CJK ideographs and Hangul syllables (U+00C0-027F,
-    /// U+0400-047F, U+3040-30FF but the combining U+3099-309A, U+4000-9FFF, U+AC00-D77F), none
+    /// stopping as soon as they pass `limit`: those of the scalars `TextSpan.plainScalarLength`
+    /// names (printable ASCII, Latin, Cyrillic, kana, CJK ideographs, Hangul syllables), none
     /// of which is white space or joins a preceding space's grapheme. False when unsure.
     static func keepsMoreBytes(than limit: Int, _ node: HTMLNode) -> Bool {
         var kept = 0
@@ -231,26 +230,10 @@ enum PublishedDate {
             let over = text.withUTF8 { b -> Bool in
                 var i = 0
                 while i < b.count {
-                    switch b[i] {
-                    case 0x21...0x7E: k += 1
-                    case 0xC3...0xC9, 0xD0, 0xD1: k += 2
-                    case 0xE4...0xE9, 0xEB, 0xEC: k += 3
-                    // Hangul syllables U+AC00-AFFF (EA B0 80 - EA BF BF) and U+D000-D77F.
-                    case 0xEA where i + 1 < b.count && b[i + 1] >= 0xB0: k += 3
-                    case 0xED where i + 1 < b.count && b[i + 1] <= 0x9D: k += 3
-                    case 0xE3:
-                        // Kana: E3 81 80 - E3 83 BF, but E3 82 99 and E3 82 9A (combining marks).
-                        if i + 2 < b.count, (0x81...0x83).contains(b[i + 1]),
-                           !(b[i + 1] == 0x82 && (b[i + 2] == 0x99 || b[i + 2] == 0x9A)) {
-                            k += 3
-                            i += 3
-                            if k > limit { return true }
-                            continue
-                        }
-                    default: break
-                    }
+                    let plain = TextSpan.plainScalarLength(b, i)
+                    k += plain
                     if k > limit { return true }
-                    i += 1
+                    i += max(plain, 1)
                 }
                 return false
             }
