@@ -26,6 +26,16 @@ public final class HTMLNode {
     public enum Kind: Sendable { case document, element, text, comment }
 
     public let kind: Kind
+    // `kind`, `_tag` and `_indexHint` come first and share one 8-byte word: stored properties
+    // are laid out in declaration order, and so a node takes 112 bytes (a smaller allocation
+    // size class) instead of 128.
+    @usableFromInline @exclusivity(unchecked) var _tag: UInt8
+    /// Where this node was last seen among its parent's children (checked before searching).
+    @exclusivity(unchecked) private var _indexHint: Int32 = 0
+    private var indexHint: Int {
+        get { Int(_indexHint) }
+        set { _indexHint = Int32(clamping: newValue) }
+    }
     /// Element name, lower case (`""` for non-elements).
     @inlinable public var name: String {
         get { _name }
@@ -80,7 +90,6 @@ public final class HTMLNode {
     // check (`swift_beginAccess`) despite `@exclusivity(unchecked)`, while the inlined
     // accessors carry this module's unchecked accesses (about 4% of an extraction).
     @usableFromInline @exclusivity(unchecked) var _name: String
-    @usableFromInline @exclusivity(unchecked) var _tag: UInt8
     @usableFromInline @exclusivity(unchecked) var _attributes: [HTMLAttribute]
     /// The UTF-8 lengths of the attribute names, one bit each (`nameLengths`), so that
     /// `attribute(_:)` answers nil for most names without reading the attribute array.
@@ -93,8 +102,6 @@ public final class HTMLNode {
     /// parent's `deinit`, so it never dangles.
     public var parent: HTMLNode? { _parent }
     @usableFromInline @exclusivity(unchecked) unowned(unsafe) var _parent: HTMLNode?
-    /// Where this node was last seen among its parent's children (checked before searching).
-    @exclusivity(unchecked) private var indexHint = 0
 
     public init(kind: Kind, name: String = "", attributes: [HTMLAttribute] = [], text: String = "") {
         self.kind = kind
@@ -278,7 +285,7 @@ public final class HTMLNode {
     public var indexInParent: Int? {
         guard let p = parent else { return nil }
         let h = indexHint
-        if h < p.children.count && p.children[h] === self { return h }
+        if h >= 0 && h < p.children.count && p.children[h] === self { return h }
         guard let i = p.children.firstIndex(where: { $0 === self }) else { return nil }
         indexHint = i
         return i
