@@ -36,6 +36,17 @@ enum ContentSanitizer {
         "details": ["open"],
     ]
 
+    /// `allowedElements` and `droppedElements` by `HTMLTag` number, so that each element is
+    /// tested without hashing its name.
+    private static let allowedNames = HTMLNameSet(allowedElements)
+    private static let droppedNames = HTMLNameSet(droppedElements)
+    /// `elementAttributes` indexed by `HTMLTag` number (every key has one).
+    private static let attributesByTag: [Set<String>] = {
+        var table = [Set<String>](repeating: [], count: 256)
+        for (name, attributes) in elementAttributes { table[Int(HTMLTag.number(name))] = attributes }
+        return table
+    }()
+
     /// Sanitises the children of `root` in place.
     static func sanitize(_ root: HTMLNode) {
         for child in root.children { clean(child) }
@@ -52,12 +63,12 @@ enum ContentSanitizer {
         case .element:
             break
         }
-        if droppedElements.contains(node.name) {
+        if droppedNames.contains(node) {
             node.detach()
             return
         }
         for c in node.children { clean(c) }
-        if !allowedElements.contains(node.name) {
+        if !allowedNames.contains(node) {
             if node.name == "main" || node.name == "center" || node.name == "font" || node.name == "big" {
                 node.unwrap()
             } else if node.name == "tt" {
@@ -69,7 +80,9 @@ enum ContentSanitizer {
             }
             return
         }
-        let allowed = elementAttributes[node.name] ?? []
+        // An allowed element has a number (`allowedNames` holds only names with one).
+        let allowed = attributesByTag[Int(node.tag)]
+        guard !node.attributes.isEmpty else { return finish(node) }
         node.attributes = node.attributes.filter { a in
             guard globalAttributes.contains(a.name) || allowed.contains(a.name) else { return false }
             if a.name == "dir" { return ["ltr", "rtl", "auto"].contains(a.value.lowercased()) }
@@ -77,6 +90,12 @@ enum ContentSanitizer {
             if a.name == "width" || a.name == "height" { return Int(a.value) != nil }
             return true
         }
+        finish(node)
+    }
+
+    /// Unwraps a link without `href` and removes an image without `src` (after their
+    /// attributes were filtered).
+    private static func finish(_ node: HTMLNode) {
         if node.name == "a" && node.attribute("href") == nil {
             node.unwrap()
         } else if node.name == "img" && node.attribute("src") == nil {
