@@ -178,6 +178,44 @@ struct TextMeasureTests {
         #expect(!"display: none".containsIgnoringCase("display:none"))
     }
 
+    @Test("the keyword search finds what a word-by-word folded search finds")
+    func keywordsAgainstReference() {
+        // One-byte words (`x`), words sharing first bytes, a non-ASCII word; haystacks with
+        // upper case, the words at both ends, and a last byte that is a one-byte word.
+        let k = Keywords("comment|com-|combx|x|ad-|ümlaut|sidebar")
+        func reference(_ s: String) -> Bool {
+            let hay = Array(s.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+            return k.words.contains { w in
+                !w.isEmpty && hay.count >= w.count
+                    && (0...(hay.count - w.count)).contains { i in Array(hay[i..<(i + w.count)]) == w }
+            }
+        }
+        let fixed = ["COMMENTS", "com", "a-com-b", "combo", "x", "box", "ab", "AD-Slot", "Ümlaut", "ümlaut-x",
+                     "side-bar", "main SIDEBAR", "", "c", "co", "ad", "ad-"]
+        for s in fixed { #expect(k.matches(s) == reference(s), "\(s)") }
+        #expect(k.matches("box") && k.matches("a-com-b") && !k.matches("combo") && !k.matches("side-bar"))
+        // Random strings (a fixed seed: the same strings on every run) over an alphabet that
+        // makes near-misses common.
+        struct SplitMix64: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var rng = SplitMix64(state: 42)
+        let alphabet = Array("comCOMbxXad-ümlaUTsiderB ".utf8)
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { bytes.append(alphabet.randomElement(using: &rng)!) }
+            let s = String(decoding: bytes, as: UTF8.self)
+            #expect(k.matches(s) == reference(s), "\(s)")
+        }
+    }
+
     @Test("elements(in:) by tag numbers, by one name and by strings find the same elements", arguments: [
         ["p"], ["p", "li"], ["section", "nobr", "a"], ["my-widget"], ["p", "my-widget"], ["font", "span"],
     ])
