@@ -47,3 +47,30 @@ import Testing
         #expect(set.contains(div) && !set.contains(blink))
     }
 }
+
+@Suite("HTMLNode storage")
+struct HTMLNodeStorageTests {
+    @Test("a name for elements, a text for text and comment nodes, sharing one stored string")
+    func nameAndTextByKind() {
+        let p = HTMLNode.element("p"), t = HTMLNode.textNode("hello"), c = HTMLNode(kind: .comment, text: "note")
+        let doc = HTMLNode(kind: .document)
+        #expect(p.name == "p" && p.text == "" && p.tag == HTMLTag.number("p"))
+        #expect(t.name == "" && t.text == "hello" && t.tag == 0)
+        #expect(c.name == "" && c.text == "note" && c.tag == 0)
+        #expect(doc.name == "" && doc.text == "")
+        // Setting the other one is ignored: an element's text, a text node's name.
+        p.text = "ignored"
+        t.name = "div"
+        #expect(p.text == "" && p.name == "p" && t.name == "" && t.text == "hello" && t.tag == 0)
+        // A text node made with a name keeps only its text; an element made with a text, only its name.
+        let odd = HTMLNode(kind: .text, name: "span", text: "x"), odd2 = HTMLNode(kind: .element, name: "b", text: "y")
+        #expect(odd.name == "" && odd.text == "x" && odd.tag == 0 && odd2.name == "b" && odd2.text == "")
+        p.append(t)
+        p.append(c)
+        let copy = p.clone()
+        #expect(copy.name == "p" && copy.children.map(\.text) == ["hello", "note"] && copy.children.map(\.name) == ["", ""])
+        p.name = "div"
+        t.text += "!"
+        #expect(p.name == "div" && p.tag == HTMLTag.number("div") && t.text == "hello!" && t.textMeasure == 0)
+    }
+}
