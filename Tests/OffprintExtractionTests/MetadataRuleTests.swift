@@ -35,6 +35,21 @@ struct MetadataRuleTests {
         #expect(BylineText.clean(raw) == name)
     }
 
+    @Test("bylines: punctuation left before the name and quotes around it are removed", arguments: [
+        (": Joe S.", "Joe S."),
+        (", par Attac France", "Attac France"),
+        ("'Luana Patriolino, Raphael Felice'", "Luana Patriolino, Raphael Felice"),
+        ("“Jane Doe”", "Jane Doe"),
+        ("– Maria Muster", "Maria Muster"),
+        // Quotes that are part of the name stay: a nickname, an apostrophe.
+        ("Dwayne 'The Rock' Johnson", "Dwayne 'The Rock' Johnson"),
+        ("'t Hooft, Gerard", "'t Hooft, Gerard"),
+        ("Sadhbh O'Sullivan", "Sadhbh O'Sullivan"),
+    ])
+    func leadingPunctuationAndQuotes(raw: String, name: String) {
+        #expect(BylineText.clean(raw) == name)
+    }
+
     @Test("bylines: labels and bare dates are no byline", arguments: [
         "Posted on", "Publiziert am", "Veröffentlicht am", "Name *", "Name (erforderlich)", "Alle Beiträge",
         "09.10.2021", "Jun 18th 2018", "Donnerstag, 4. November 2021", "Peter sagt:",

@@ -77,7 +77,7 @@ enum BylineText {
                 break
             }
         }
-        b = strippingLeadIn(b)
+        b = strippingLeadIn(strippingLeadingPunctuation(b))
         if let m = matchRange(of: trailingLabel, in: b), b.distance(from: b.startIndex, to: m.lowerBound) >= 2 {
             b = String(b[..<m.lowerBound])
         }
@@ -92,6 +92,13 @@ enum BylineText {
             if !head.isEmpty && !head.hasSuffix(":") { b = head }
         }
         b = b.trimmedWhitespace
+        b = strippingLeadingPunctuation(b)
+        // Quotes around the whole name (`'Luana Patriolino, Raphael Felice'`).
+        for (open, close) in [("'", "'"), ("\"", "\""), ("“", "”"), ("„", "“"), ("‘", "’"), ("«", "»")]
+        where b.count > 2 && b.hasPrefix(open) && b.hasSuffix(close) && !b.dropFirst().dropLast().contains(close) {
+            b = String(b.dropFirst().dropLast()).trimmedWhitespace
+            break
+        }
         while let last = b.last, ",;|·-–—→»:".contains(last) {
             if last == ":" && b == byline.normalizedSpace { return nil }   // `Peter sagt:` is a comment heading
             b.removeLast()
@@ -117,6 +124,17 @@ enum BylineText {
     static func matchRange(of pattern: Pattern, in s: String) -> Range<String.Index>? {
         guard let m = pattern.regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..., in: s)) else { return nil }
         return Range(m.range, in: s)
+    }
+
+    /// `byline` without punctuation before the name (`: Joe S.`, `, par Attac France`: the
+    /// rest of a label that stood in an element of its own).
+    static func strippingLeadingPunctuation(_ byline: String) -> String {
+        var b = byline
+        while let first = b.first, ",;|·-–—→»:".contains(first) {
+            b.removeFirst()
+            b = b.trimmedWhitespace
+        }
+        return b
     }
 
     /// `byline` without one lead-in label.
