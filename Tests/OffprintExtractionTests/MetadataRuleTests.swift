@@ -45,9 +45,21 @@ struct MetadataRuleTests {
         ("Dwayne 'The Rock' Johnson", "Dwayne 'The Rock' Johnson"),
         ("'t Hooft, Gerard", "'t Hooft, Gerard"),
         ("Sadhbh O'Sullivan", "Sadhbh O'Sullivan"),
+        // The quotes go before the other rules look: a lead-in inside them, punctuation inside them.
+        ("'Written by Jane Doe'", "Jane Doe"),
+        ("«Von Hans Meier»", "Hans Meier"),
+        ("': Jane'", "Jane"),
     ])
     func leadingPunctuationAndQuotes(raw: String, name: String) {
         #expect(BylineText.clean(raw) == name)
+    }
+
+    @Test("bylines: quoted or dashed companies, hosts, labels and comment headings are still no byline", arguments: [
+        "'Example GmbH'", "'Nordex SE'", "'www.example.com'", "\"kath.net\"", "- www.example.com",
+        "- Unknown", "'Posted'", "Name *", ": Peter sagt:", "– Peter sagt:", "- Jane Doe:",
+    ])
+    func wrappedNonNames(raw: String) {
+        #expect(BylineText.clean(raw) == nil)
     }
 
     @Test("bylines: labels and bare dates are no byline", arguments: [

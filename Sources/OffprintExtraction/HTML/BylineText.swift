@@ -67,7 +67,10 @@ enum BylineText {
 
     /// The name in `byline`, or nil when it is only a label or a date.
     static func clean(_ byline: String) -> String? {
-        var b = byline.normalizedSpace
+        // Punctuation before the name and quotes around it go first, so that the label,
+        // company and host-name tests below see the name itself.
+        let start = strippingOuterPunctuationAndQuotes(byline.normalizedSpace)
+        var b = start
         // `Datum: 19.11.2021 Autor: Fritz Imhof`: a label later in the text names the author.
         let lower = b.lowercased()
         for label in ["autor: ", "author: ", "autorin: ", "auteur: "] {
@@ -91,16 +94,9 @@ enum BylineText {
             // `Last Updated: January 7, 2025` stays whole: the date is the byline's point.
             if !head.isEmpty && !head.hasSuffix(":") { b = head }
         }
-        b = b.trimmedWhitespace
-        b = strippingLeadingPunctuation(b)
-        // Quotes around the whole name (`'Luana Patriolino, Raphael Felice'`).
-        for (open, close) in [("'", "'"), ("\"", "\""), ("“", "”"), ("„", "“"), ("‘", "’"), ("«", "»")]
-        where b.count > 2 && b.hasPrefix(open) && b.hasSuffix(close) && !b.dropFirst().dropLast().contains(close) {
-            b = String(b.dropFirst().dropLast()).trimmedWhitespace
-            break
-        }
+        b = strippingOuterPunctuationAndQuotes(b.trimmedWhitespace)
         while let last = b.last, ",;|·-–—→»:".contains(last) {
-            if last == ":" && b == byline.normalizedSpace { return nil }   // `Peter sagt:` is a comment heading
+            if last == ":" && b == start { return nil }   // `Peter sagt:` is a comment heading
             b.removeLast()
             b = b.trimmedWhitespace
         }
@@ -112,9 +108,11 @@ enum BylineText {
         if labels.contains(folded) || b.hasSuffix("*") { return nil }
         if folded.hasSuffix("(erforderlich)") || folded.hasSuffix("(required)") { return nil }
         guard b.contains(where: \.isLetter) else { return nil }
-        // Only a date (`Jun 18th 2018`, `Donnerstag, 4. November 2021`).
+        // Only a date (`Jun 18th 2018`, `Donnerstag, 4. November 2021`). Every date the pattern
+        // knows has a digit, and `b` has lost characters since `hasDigit`, none gained.
         let padded = " " + b
-        if let m = matchRange(of: trailingDate, in: padded), String(padded[..<m.lowerBound]).trimmedWhitespace.isEmpty {
+        if hasDigit, let m = matchRange(of: trailingDate, in: padded),
+           String(padded[..<m.lowerBound]).trimmedWhitespace.isEmpty {
             return nil
         }
         return b
@@ -133,6 +131,20 @@ enum BylineText {
         while let first = b.first, ",;|·-–—→»:".contains(first) {
             b.removeFirst()
             b = b.trimmedWhitespace
+        }
+        return b
+    }
+
+    /// `byline` without punctuation before it and quotes around the whole of it
+    /// (`'Luana Patriolino, Raphael Felice'`, `': Jane'`), as often as they come; quotes that
+    /// are part of the name stay (`Dwayne 'The Rock' Johnson`, `'t Hooft`).
+    static func strippingOuterPunctuationAndQuotes(_ byline: String) -> String {
+        var b = strippingLeadingPunctuation(byline)
+        let pairs: [(Character, Character)] = [("'", "'"), ("\"", "\""), ("“", "”"), ("„", "“"), ("‘", "’"), ("«", "»")]
+        while pairs.contains(where: { open, close in
+            b.count > 2 && b.first == open && b.last == close && !b.dropFirst().dropLast().contains(close)
+        }) {
+            b = strippingLeadingPunctuation(String(b.dropFirst().dropLast()).trimmedWhitespace)
         }
         return b
     }
